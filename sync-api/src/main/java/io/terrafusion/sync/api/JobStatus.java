@@ -1,0 +1,41 @@
+package io.terrafusion.sync.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A snapshot of a job: its state, its request, its timing, the tables done so far, and the failure
+ * if it failed.
+ *
+ * <p>This record is immutable and thread-safe.
+ *
+ * @param jobId the job's id
+ * @param state its state when the snapshot was taken
+ * @param request what it was asked to do
+ * @param submitted when it was accepted
+ * @param started when it began running, or null while queued
+ * @param finished when it ended, or null while not ended
+ * @param tables reports of the tables finished so far
+ * @param failure why it failed, or null
+ */
+public record JobStatus(
+    String jobId,
+    JobState state,
+    SyncRequest request,
+    Instant submitted,
+    @Nullable Instant started,
+    @Nullable Instant finished,
+    List<TableReport> tables,
+    @Nullable String failure) {
+
+  /** Validates the parts and copies the tables. */
+  public JobStatus {
+    Objects.requireNonNull(jobId, "jobId");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(submitted, "submitted");
+    tables = List.copyOf(tables);
+  }
+}

@@ -1,0 +1,37 @@
+package io.terrafusion.sync.api;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A value could not be converted between the source's and the target's types. The message names the
+ * table, key, column, source type and target type, never the value.
+ */
+public final class ValueConversionException extends DataAccessException {
+  private static final long serialVersionUID = 1L;
+
+  private final String column;
+
+  /**
+   * An exception about one value.
+   *
+   * @param table the table
+   * @param key the row's key, or null when not known at the point of failure
+   * @param column the column
+   * @param sourceType the type the value had
+   * @param targetType the type it was to become
+   * @param cause the underlying failure, or null
+   */
+  public ValueConversionException(
+      TableId table, @Nullable RowKey key, String column, String sourceType, String targetType, @Nullable Throwable cause) {
+    super("cannot convert column " + column + " of " + table + (key == null ? "" : " row " + key)
+        + " from " + sourceType + " to " + targetType
+        + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getClass().getSimpleName()),
+        table, key, null, cause);
+    this.column = column;
+  }
+
+  /** The column whose value failed. */
+  public String column() {
+    return column;
+  }
+}

@@ -1,0 +1,25 @@
+package io.terrafusion.sync.spi;
+
+import io.terrafusion.sync.api.TableSchema;
+
+/**
+ * A database the engine writes to. It can also be read, as the engine compares the target with the
+ * source.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface TargetStore extends SourceStore {
+
+  /**
+   * Applies a batch to one table in one transaction: all of it or none of it. Deletes run first,
+   * then upserts (insert, or update every non-key column when the key exists). Applying the same
+   * batch twice leaves the table as applying it once.
+   *
+   * @param table the target table's schema, as returned by {@link #table}
+   * @param batch the rows to write and the keys to delete
+   * @throws io.terrafusion.sync.api.DataAccessException if the database refuses the batch; nothing
+   *     of the batch is applied then
+   * @throws IllegalArgumentException if a row's layout differs from the table's
+   */
+  void apply(TableSchema table, WriteBatch batch);
+}
