@@ -16,7 +16,7 @@ import java.util.Optional;
  * under {@link io.terrafusion.sync.api.CanonicalValues#compare}: strings byte-wise by UTF-8,
  * whatever the database's collation, so that two stores agree on the order.
  *
- * <p>Implementations are thread-safe. Failures surface as {@link
+ * <p>Only tables with a primary key can be synced. Implementations are thread-safe. Failures surface as {@link
  * io.terrafusion.sync.api.DataAccessException} naming the table.
  */
 public interface SourceStore extends AutoCloseable {
@@ -37,7 +37,9 @@ public interface SourceStore extends AutoCloseable {
    * Up to {@code limit} rows of the table whose keys lie in {@code range}, in ascending key order.
    * Fewer than {@code limit} rows means the range holds no more.
    *
-   * @param table the table's schema, as returned by {@link #table(TableId)}
+   * @param table the table's schema as returned by {@link #table(TableId)}, or a projection of it:
+   *     the same table id and primary key with a subset of its columns, in any order; the rows
+   *     returned follow that schema's layout
    * @param range the keys wanted
    * @param limit the most rows to return; must be > 0
    * @throws IllegalArgumentException if {@code limit <= 0}
@@ -47,7 +49,7 @@ public interface SourceStore extends AutoCloseable {
   /**
    * The rows with the given keys, those that exist, in ascending key order.
    *
-   * @param table the table's schema
+   * @param table the table's schema, or a projection of it as for {@link #read}
    * @param keys the keys wanted, in any order
    */
   List<Row> fetch(TableSchema table, List<RowKey> keys);

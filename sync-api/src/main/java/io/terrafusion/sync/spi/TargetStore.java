@@ -15,7 +15,9 @@ public interface TargetStore extends SourceStore {
    * then upserts (insert, or update every non-key column when the key exists). Applying the same
    * batch twice leaves the table as applying it once.
    *
-   * @param table the target table's schema, as returned by {@link #table}
+   * @param table the target table's schema as returned by {@link #table}, or a projection of it (the
+   *     same table id and primary key with a subset of its columns); only the projection's columns
+   *     are written, so the table's defaults fill the others on insert and updates leave them alone
    * @param batch the rows to write and the keys to delete
    * @throws io.terrafusion.sync.api.DataAccessException if the database refuses the batch; nothing
    *     of the batch is applied then

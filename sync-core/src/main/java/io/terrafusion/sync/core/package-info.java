@@ -1,0 +1,9 @@
+/**
+ * The engine: {@link io.terrafusion.sync.core.SyncEngine}, its builder and job handles.
+ *
+ * <p>Types are thread-safe unless their documentation says otherwise.
+ */
+@NullMarked
+package io.terrafusion.sync.core;
+
+import org.jspecify.annotations.NullMarked;
