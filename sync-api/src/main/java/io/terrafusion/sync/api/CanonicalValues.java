@@ -12,6 +12,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -161,8 +162,8 @@ public final class CanonicalValues {
       out.writeByte('U');
       out.writeLong(u.getMostSignificantBits());
       out.writeLong(u.getLeastSignificantBits());
-    } else if (asInstant(value) != null) {
-      Instant instant = asInstant(value);
+    } else if (value instanceof Instant || value instanceof OffsetDateTime || value instanceof ZonedDateTime) {
+      Instant instant = Objects.requireNonNull(asInstant(value));
       out.writeByte('I');
       out.writeLong(instant.getEpochSecond());
       out.writeInt(instant.getNano());
@@ -175,7 +176,7 @@ public final class CanonicalValues {
 
   private static boolean simpleEquality(Object value) {
     return !(value instanceof BigDecimal || value instanceof Double || value instanceof Float
-        || value instanceof byte[]);
+        || value instanceof byte[] || value instanceof OffsetDateTime || value instanceof ZonedDateTime);
   }
 
   private static int codePointOrder(char c) {

@@ -22,7 +22,7 @@ public record RowHash(long high, long low) {
     if (hex.length() != 32) {
       throw new IllegalArgumentException("a row hash has 32 hex digits but was " + hex.length() + " characters long");
     }
-    return new RowHash(HexFormat.fromHexDigits(hex, 0, 16), HexFormat.fromHexDigits(hex, 16, 32));
+    return new RowHash(HexFormat.fromHexDigitsToLong(hex, 0, 16), HexFormat.fromHexDigitsToLong(hex, 16, 32));
   }
 
   /** 32 lower-case hex digits. */
