@@ -10,9 +10,6 @@ module io.terrafusion.sync.core {
   requires com.fasterxml.jackson.databind;
 
   exports io.terrafusion.sync.core;
-  exports io.terrafusion.sync.core.audit;
   exports io.terrafusion.sync.core.detect;
   exports io.terrafusion.sync.core.state;
-  exports io.terrafusion.sync.core.transform;
-  exports io.terrafusion.sync.core.validate;
 }
