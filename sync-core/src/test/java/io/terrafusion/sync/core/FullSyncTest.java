@@ -141,4 +141,18 @@ class FullSyncTest {
       assertThat(wideTarget.read(wide, KeyRange.all(), 10)).hasSize(2);
     }
   }
+
+  @Test
+  void appliesInTransactionsOfAtMostTheBatchSize() {
+    source.put(ITEMS, 100L, "last", 1L);
+    for (long id = 1; id <= 9; id++) {
+      target.put(ITEMS, id, "gone", id);
+    }
+    try (SyncEngine engine = engine(2)) {
+      SyncReport report = engine.run(SyncRequest.full());
+      assertThat(report.deleted()).isEqualTo(9);
+      assertThat(target.largestBatch()).isEqualTo(2);
+      assertThat(target.rows(ITEMS)).isEqualTo(source.rows(ITEMS));
+    }
+  }
 }

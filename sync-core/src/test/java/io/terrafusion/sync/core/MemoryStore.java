@@ -31,6 +31,7 @@ final class MemoryStore implements TargetStore {
   private IntConsumer beforeApply = n -> {};
   private int applies;
   private int rowsWritten;
+  private int largestBatch;
 
   MemoryStore(String name) {
     this.name = name;
@@ -72,6 +73,10 @@ final class MemoryStore implements TargetStore {
 
   synchronized int applies() {
     return applies;
+  }
+
+  synchronized int largestBatch() {
+    return largestBatch;
   }
 
   synchronized int rowsWritten() {
@@ -139,6 +144,7 @@ final class MemoryStore implements TargetStore {
     }
     data = copy;
     rowsWritten += batch.size();
+    largestBatch = Math.max(largestBatch, batch.size());
   }
 
   private void checkForeignKeys(Map<TableId, TreeMap<RowKey, Row>> state) {
