@@ -2,12 +2,14 @@ package io.terrafusion.sync.core;
 
 import static io.terrafusion.sync.core.Schemas.ITEMS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.terrafusion.sync.api.AuditEvent;
 import io.terrafusion.sync.api.AuditEventType;
 import io.terrafusion.sync.api.RowKey;
 import io.terrafusion.sync.api.SyncReport;
 import io.terrafusion.sync.api.SyncRequest;
+import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.spi.AuditSink;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,9 +59,9 @@ class AuditTest {
       List<AuditEvent> rowEvents = sink.events().stream()
           .filter(e -> e.type().name().startsWith("ROW_")).toList();
       assertThat(rowEvents).extracting(AuditEvent::type, AuditEvent::key).containsExactlyInAnyOrder(
-          org.assertj.core.groups.Tuple.tuple(AuditEventType.ROW_INSERTED, RowKey.of(1L)),
-          org.assertj.core.groups.Tuple.tuple(AuditEventType.ROW_UPDATED, RowKey.of(2L)),
-          org.assertj.core.groups.Tuple.tuple(AuditEventType.ROW_DELETED, RowKey.of(4L)));
+          tuple(AuditEventType.ROW_INSERTED, RowKey.of(1L)),
+          tuple(AuditEventType.ROW_UPDATED, RowKey.of(2L)),
+          tuple(AuditEventType.ROW_DELETED, RowKey.of(4L)));
       AuditEvent update = rowEvents.stream().filter(e -> e.type() == AuditEventType.ROW_UPDATED).findFirst().orElseThrow();
       assertThat(update.before().get("name")).isEqualTo("old");
       assertThat(update.after().get("name")).isEqualTo("changed");
@@ -89,7 +91,7 @@ class AuditTest {
   @Test
   void failedJobIsAuditedWithItsReason() {
     try (SyncEngine engine = builder().build()) {
-      engine.start(SyncRequest.full(io.terrafusion.sync.api.TableId.of("missing")));
+      engine.start(SyncRequest.full(TableId.of("missing")));
       AuditEvent last = sink.events().get(sink.events().size() - 1);
       assertThat(last.type()).isEqualTo(AuditEventType.JOB_FAILED);
       assertThat(last.details().get("reason")).contains("missing");

@@ -11,6 +11,7 @@ import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.TableReport;
 import io.terrafusion.sync.api.TableSchema;
 import io.terrafusion.sync.spi.RowMapping;
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -105,8 +106,8 @@ class FullSyncTest {
         "amount:DECIMAL");
     source.create(schema);
     target.create(schema);
-    source.put(lines, 1L, "a", new java.math.BigDecimal("1.50")).put(lines, 1L, "b", null).put(lines, 2L, "a", null);
-    target.put(lines, 1L, "a", new java.math.BigDecimal("1.5")).put(lines, 1L, "c", null);
+    source.put(lines, 1L, "a", new BigDecimal("1.50")).put(lines, 1L, "b", null).put(lines, 2L, "a", null);
+    target.put(lines, 1L, "a", new BigDecimal("1.5")).put(lines, 1L, "c", null);
     try (SyncEngine engine = engine(1)) {
       SyncReport report = engine.run(SyncRequest.full(lines));
       assertThat(target.rows(lines)).isEqualTo(source.rows(lines));

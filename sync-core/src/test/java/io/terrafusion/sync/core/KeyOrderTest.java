@@ -10,6 +10,7 @@ import io.terrafusion.sync.api.Row;
 import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.api.TableSchema;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class KeyOrderTest {
     @Override
     public List<Row> read(TableSchema table, KeyRange range, int limit) {
       List<Row> rows = new ArrayList<>(super.read(table, range, limit));
-      java.util.Collections.reverse(rows);
+      Collections.reverse(rows);
       return rows;
     }
   }

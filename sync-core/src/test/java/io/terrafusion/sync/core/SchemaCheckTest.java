@@ -3,15 +3,18 @@ package io.terrafusion.sync.core;
 import static io.terrafusion.sync.core.Schemas.ITEMS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.terrafusion.sync.api.JobFailedException;
 import io.terrafusion.sync.api.JobState;
+import io.terrafusion.sync.api.Row;
 import io.terrafusion.sync.api.SchemaMismatchException;
 import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.TableSchema;
 import io.terrafusion.sync.api.ValidationReport;
 import io.terrafusion.sync.api.Violation;
+import io.terrafusion.sync.spi.Validator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +44,8 @@ class SchemaCheckTest {
       assertThat(((SchemaMismatchException) e.getCause()).violations())
           .extracting(Violation::rule, Violation::column)
           .containsExactlyInAnyOrder(
-              org.assertj.core.groups.Tuple.tuple("missing-column", "qty"),
-              org.assertj.core.groups.Tuple.tuple("missing-table", null));
+              tuple("missing-column", "qty"),
+              tuple("missing-table", null));
       assertThat(e.report().failure()).contains("notes").contains("qty");
       assertThat(target.applies()).isZero();
     }
@@ -80,14 +83,14 @@ class SchemaCheckTest {
   @Test
   void validatorSchemaViolationsFailTheJob() {
     try (SyncEngine engine = SyncEngine.builder().source(source).target(target).executor(Runnable::run)
-        .validator(new io.terrafusion.sync.spi.Validator() {
+        .validator(new Validator() {
           @Override
           public ValidationReport checkSchema(TableSchema mapped, TableSchema targetSchema) {
             return ValidationReport.of(List.of(new Violation(targetSchema.id(), null, null, "custom", "refused")));
           }
 
           @Override
-          public List<Violation> validate(io.terrafusion.sync.api.Row row, TableSchema targetSchema) {
+          public List<Violation> validate(Row row, TableSchema targetSchema) {
             return List.of();
           }
         }).build()) {

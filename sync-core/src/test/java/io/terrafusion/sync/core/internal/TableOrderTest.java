@@ -7,6 +7,7 @@ import io.terrafusion.sync.api.ForeignKey;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.TableSchema;
 import java.sql.JDBCType;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class TableOrderTest {
   private static TableSchema table(String name, String... parents) {
     List<ForeignKey> fks = Arrays.stream(parents)
         .map(p -> new ForeignKey("fk_" + p, List.of(p + "_id"), TableId.of(p), List.of("id"))).toList();
-    List<Column> columns = new java.util.ArrayList<>(List.of(Column.of("id", JDBCType.BIGINT)));
+    List<Column> columns = new ArrayList<>(List.of(Column.of("id", JDBCType.BIGINT)));
     Arrays.stream(parents).forEach(p -> columns.add(Column.of(p + "_id", JDBCType.BIGINT)));
     return new TableSchema(TableId.of(name), columns, List.of("id"), fks);
   }
