@@ -2,7 +2,9 @@ package io.terrafusion.sync.core;
 
 import static io.terrafusion.sync.core.Schemas.ITEMS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.terrafusion.sync.api.JobFailedException;
 import io.terrafusion.sync.api.KeyRange;
 import io.terrafusion.sync.api.Row;
 import io.terrafusion.sync.api.SyncReport;
@@ -154,6 +156,18 @@ class FullSyncTest {
       assertThat(report.deleted()).isEqualTo(9);
       assertThat(target.largestBatch()).isEqualTo(2);
       assertThat(target.rows(ITEMS)).isEqualTo(source.rows(ITEMS));
+    }
+  }
+
+  @Test
+  void mappingThatChangesTheKeyFailsTheTable() {
+    source.put(ITEMS, 1L, "a", 1L);
+    try (SyncEngine engine = SyncEngine.builder().source(source).target(target).executor(Runnable::run)
+        .transformer(schema -> RowMapping.of(schema, row -> row.with("id", 99L)))
+        .build()) {
+      JobFailedException e = catchThrowableOfType(JobFailedException.class, () -> engine.run(SyncRequest.full()));
+      assertThat(e.report().failure()).contains("items").contains("changed key (1) to (99)");
+      assertThat(target.applies()).isZero();
     }
   }
 }

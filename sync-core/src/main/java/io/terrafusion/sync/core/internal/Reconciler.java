@@ -9,6 +9,7 @@ import io.terrafusion.sync.spi.TargetStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -113,13 +114,14 @@ final class Reconciler {
   private void both(Staged entry, Row target) {
     switch (entry.fate()) {
       case WRITE -> {
-        Row row = entry.row();
-        if (row != null && !row.sameValues(target)) {
-          if (upserts) {
-            write(ChangeKind.UPDATE, entry.key(), target, row);
-          }
-        } else if (upserts) {
+        if (!upserts) {
+          return;
+        }
+        Row row = Objects.requireNonNull(entry.row(), "row");
+        if (row.sameValues(target)) {
           counts.unchanged++;
+        } else {
+          write(ChangeKind.UPDATE, entry.key(), target, row);
         }
       }
       case DROP -> targetOnly(target);
