@@ -113,14 +113,19 @@ final class EngineJob implements SyncJob, JobControl {
       started = clock.instant();
       save();
     }
-    JobOutcome outcome;
     try {
-      outcome = orchestrator.run(id, request, this);
+      finish(orchestrator.run(id, request, this));
     } catch (RuntimeException | Error e) {
-      finish(new JobOutcome(JobState.FAILED, "the engine failed: " + e, e));
+      // the orchestrator reports every sync failure as an outcome, so this is the engine itself
+      // breaking: the job ends FAILED and the future completes exceptionally, as SyncJob promises
+      synchronized (this) {
+        if (!state.isTerminal()) {
+          end(new JobOutcome(JobState.FAILED, "the engine failed: " + e.getClass().getName(), e));
+        }
+      }
+      result.completeExceptionally(e);
       throw e;
     }
-    finish(outcome);
   }
 
   /** Ends a job that could not be run at all. */

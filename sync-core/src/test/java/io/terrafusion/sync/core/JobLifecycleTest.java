@@ -125,4 +125,16 @@ class JobLifecycleTest {
       assertThat(state.jobs(0, 10)).extracting(JobStatus::jobId).containsExactly(second, first);
     }
   }
+
+  @Test
+  void engineBreakingCompletesTheResultExceptionally() {
+    try (SyncEngine engine = builder().executor(tasks::add).auditSink(event -> {
+      throw new AssertionError("broken sink");
+    }).build()) {
+      SyncJob job = engine.start(SyncRequest.full());
+      assertThatThrownBy(() -> tasks.remove().run()).isInstanceOf(AssertionError.class);
+      assertThat(job.result()).isCompletedExceptionally();
+      assertThat(job.status().state()).isEqualTo(JobState.FAILED);
+    }
+  }
 }
