@@ -9,7 +9,10 @@ module io.terrafusion.sync.core {
   requires org.slf4j;
   requires com.fasterxml.jackson.databind;
 
+  exports io.terrafusion.sync.core;
   exports io.terrafusion.sync.core.audit;
+  exports io.terrafusion.sync.core.detect;
+  exports io.terrafusion.sync.core.state;
   exports io.terrafusion.sync.core.transform;
   exports io.terrafusion.sync.core.validate;
 }

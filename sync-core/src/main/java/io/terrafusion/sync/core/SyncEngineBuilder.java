@@ -1,0 +1,175 @@
+package io.terrafusion.sync.core;
+
+import io.terrafusion.sync.api.InvalidConfigurationException;
+import io.terrafusion.sync.core.internal.EngineSettings;
+import io.terrafusion.sync.core.state.InMemoryStateStore;
+import io.terrafusion.sync.spi.AuditSink;
+import io.terrafusion.sync.spi.ChangeDetector;
+import io.terrafusion.sync.spi.ConflictResolver;
+import io.terrafusion.sync.spi.SourceStore;
+import io.terrafusion.sync.spi.StateStore;
+import io.terrafusion.sync.spi.TargetStore;
+import io.terrafusion.sync.spi.Transformer;
+import io.terrafusion.sync.spi.Validator;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Configures a {@link SyncEngine}. Each setter rejects a null argument at once with a {@link
+ * NullPointerException} naming it; rules about values and between options are checked by {@link
+ * #build()}, which reports every problem together in one {@link InvalidConfigurationException}.
+ *
+ * <p>This class is not thread-safe; use a builder from one thread. The engines it builds are
+ * independent of it: changing the builder afterwards does not change them.
+ */
+public final class SyncEngineBuilder {
+  /** The default number of rows per batch. */
+  public static final int DEFAULT_BATCH_SIZE = 1000;
+  /** The largest number of rows per batch. */
+  public static final int MAX_BATCH_SIZE = 100_000;
+
+  private @Nullable SourceStore source;
+  private @Nullable TargetStore target;
+  private @Nullable StateStore stateStore;
+  private int batchSize = DEFAULT_BATCH_SIZE;
+  private Transformer transformer = Transformer.identity();
+  private Validator validator = Validator.acceptAll();
+  private ConflictResolver conflictResolver = ConflictResolver.sourceWins();
+  private final List<AuditSink> auditSinks = new ArrayList<>();
+  private @Nullable ChangeDetector incrementalDetector;
+  private DeadLetterPolicy deadLetterPolicy = DeadLetterPolicy.QUARANTINE;
+  private Clock clock = Clock.systemUTC();
+  private @Nullable Executor executor;
+
+  SyncEngineBuilder() {}
+
+  SyncEngineBuilder(EngineSettings settings, @Nullable Executor executor) {
+    this.source = settings.source();
+    this.target = settings.target();
+    this.stateStore = settings.stateStore();
+    this.batchSize = settings.batchSize();
+    this.transformer = settings.transformer();
+    this.validator = settings.validator();
+    this.conflictResolver = settings.conflictResolver();
+    this.auditSinks.addAll(settings.auditSinks());
+    this.incrementalDetector = settings.incrementalDetector();
+    this.deadLetterPolicy = settings.deadLetterPolicy();
+    this.clock = settings.clock();
+    this.executor = executor;
+  }
+
+  /** The store to read from. Required. */
+  public SyncEngineBuilder source(SourceStore store) {
+    this.source = Objects.requireNonNull(store, "source");
+    return this;
+  }
+
+  /** The store to write to. Required; must be another object than the source. */
+  public SyncEngineBuilder target(TargetStore store) {
+    this.target = Objects.requireNonNull(store, "target");
+    return this;
+  }
+
+  /**
+   * Where checkpoints, base hashes, conflicts, dead letters and job history are kept. Default: a new
+   * {@link InMemoryStateStore} per {@link #build()}.
+   */
+  public SyncEngineBuilder stateStore(StateStore store) {
+    this.stateStore = Objects.requireNonNull(store, "stateStore");
+    return this;
+  }
+
+  /**
+   * The most rows read, compared or written at once; memory is bounded by it. Default {@value
+   * #DEFAULT_BATCH_SIZE}; must be between 1 and {@value #MAX_BATCH_SIZE}, checked by {@link #build()}.
+   */
+  public SyncEngineBuilder batchSize(int rows) {
+    this.batchSize = rows;
+    return this;
+  }
+
+  /** Maps every table's rows to the target's shape. Default {@link Transformer#identity()}. */
+  public SyncEngineBuilder transformer(Transformer value) {
+    this.transformer = Objects.requireNonNull(value, "transformer");
+    return this;
+  }
+
+  /** Checks schemas before a job and each row before it is written. Default {@link Validator#acceptAll()}. */
+  public SyncEngineBuilder validator(Validator value) {
+    this.validator = Objects.requireNonNull(value, "validator");
+    return this;
+  }
+
+  /** Decides rows changed at both ends. Default {@link ConflictResolver#sourceWins()}. */
+  public SyncEngineBuilder conflictResolver(ConflictResolver value) {
+    this.conflictResolver = Objects.requireNonNull(value, "conflictResolver");
+    return this;
+  }
+
+  /** Adds a sink for the audit trail; every added sink receives every event. Default: none. */
+  public SyncEngineBuilder auditSink(AuditSink sink) {
+    this.auditSinks.add(Objects.requireNonNull(sink, "auditSink"));
+    return this;
+  }
+
+  /** The detector for INCREMENTAL jobs. Optional; without it such jobs are refused at start. */
+  public SyncEngineBuilder incrementalDetector(ChangeDetector detector) {
+    this.incrementalDetector = Objects.requireNonNull(detector, "incrementalDetector");
+    return this;
+  }
+
+  /** What happens to rows that cannot be written. Default {@link DeadLetterPolicy#QUARANTINE}. */
+  public SyncEngineBuilder deadLetterPolicy(DeadLetterPolicy policy) {
+    this.deadLetterPolicy = Objects.requireNonNull(policy, "deadLetterPolicy");
+    return this;
+  }
+
+  /** The clock of audit timestamps, job times and elapsed times. Default {@link Clock#systemUTC()}. */
+  public SyncEngineBuilder clock(Clock value) {
+    this.clock = Objects.requireNonNull(value, "clock");
+    return this;
+  }
+
+  /**
+   * Where jobs run. Optional; by default the engine owns a small pool of daemon threads named {@code
+   * terrafusion-sync-N}, shut down by {@link SyncEngine#close()}. A given executor is never shut down
+   * by the engine.
+   */
+  public SyncEngineBuilder executor(Executor value) {
+    this.executor = Objects.requireNonNull(value, "executor");
+    return this;
+  }
+
+  /**
+   * Builds the engine.
+   *
+   * @throws InvalidConfigurationException listing every problem: a missing source or target, the
+   *     same object as source and target, a batch size out of range
+   */
+  public SyncEngine build() {
+    List<String> problems = new ArrayList<>();
+    if (source == null) {
+      problems.add("source is required but was not set");
+    }
+    if (target == null) {
+      problems.add("target is required but was not set");
+    }
+    if (source != null && source == target) {
+      problems.add("source and target must be different stores but the same object was given for both");
+    }
+    if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+      problems.add("batchSize must be between 1 and " + MAX_BATCH_SIZE + " but was " + batchSize);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidConfigurationException("SyncEngine", problems);
+    }
+    EngineSettings settings = new EngineSettings(Objects.requireNonNull(source), Objects.requireNonNull(target),
+        stateStore == null ? new InMemoryStateStore() : stateStore, batchSize, transformer, validator,
+        conflictResolver, auditSinks, incrementalDetector, deadLetterPolicy, clock);
+    return new SyncEngine(settings, executor);
+  }
+}

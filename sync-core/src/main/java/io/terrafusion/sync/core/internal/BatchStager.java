@@ -1,0 +1,113 @@
+package io.terrafusion.sync.core.internal;
+
+import io.terrafusion.sync.api.AuditEventType;
+import io.terrafusion.sync.api.Change;
+import io.terrafusion.sync.api.ChangeBatch;
+import io.terrafusion.sync.api.ChangeKind;
+import io.terrafusion.sync.api.DeadLetter;
+import io.terrafusion.sync.api.Row;
+import io.terrafusion.sync.api.RowKey;
+import io.terrafusion.sync.api.Violation;
+import io.terrafusion.sync.core.DeadLetterPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maps and validates the changes of a batch, deciding for each key what the target should hold.
+ * Rows the transformer fails on or the validator rejects are dead-lettered (or fail the table under
+ * {@link DeadLetterPolicy#FAIL}). Used by one thread at a time.
+ */
+final class BatchStager {
+  private final JobContext job;
+  private final TablePlan plan;
+  private final TableCounts counts;
+  private final boolean recording;
+
+  /**
+   * @param recording whether this pass counts, audits and dead-letters what it meets; a second pass
+   *     over the same rows only classifies them
+   */
+  BatchStager(JobContext job, TablePlan plan, TableCounts counts, boolean recording) {
+    this.job = job;
+    this.plan = plan;
+    this.counts = counts;
+    this.recording = recording;
+  }
+
+  List<Staged> stage(ChangeBatch batch) {
+    List<Staged> staged = new ArrayList<>(batch.size());
+    RowKey previous = null;
+    for (Change change : batch.changes()) {
+      KeyOrder.requireAscending(plan.sourceId(), "source", previous, change.key());
+      previous = change.key();
+      staged.add(stage(batch.sequence(), change));
+    }
+    return staged;
+  }
+
+  private Staged stage(long batch, Change change) {
+    RowKey key = change.key();
+    Row source = change.after();
+    if (change.kind() == ChangeKind.DELETE || source == null) {
+      return new Staged(key, null, Staged.Fate.DROP);
+    }
+    Row mapped;
+    try {
+      mapped = plan.mapping().apply(source);
+    } catch (RuntimeException e) {
+      String reason = "transformer failed: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage());
+      deadLetter(batch, key, source, reason, "transformer", Map.of());
+      return new Staged(key, null, Staged.Fate.HOLD);
+    }
+    if (mapped == null) {
+      if (recording) {
+        counts.filtered++;
+        job.audit().row(batch, AuditEventType.ROW_FILTERED, plan.targetId(), key, null, null, Map.of());
+      }
+      return new Staged(key, null, Staged.Fate.DROP);
+    }
+    checkShape(key, mapped);
+    List<Violation> violations = job.settings().validator().validate(mapped, plan.write());
+    if (!violations.isEmpty()) {
+      String reason = violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
+      String rules = violations.stream().map(Violation::rule).distinct().collect(Collectors.joining(","));
+      deadLetter(batch, key, mapped, reason, rules, Map.of("violations", reason));
+      return new Staged(key, null, Staged.Fate.HOLD);
+    }
+    return new Staged(key, mapped, Staged.Fate.WRITE);
+  }
+
+  private void checkShape(RowKey key, Row mapped) {
+    if (!mapped.key().equals(key)) {
+      throw new TableSyncException("the transformer of table " + plan.sourceId() + " changed key " + key + " to "
+          + mapped.key() + "; a transformer must keep key values", plan.sourceId(), null);
+    }
+    if (!mapped.layout().equals(plan.write().layout())) {
+      throw new TableSyncException("the transformer of table " + plan.sourceId() + " returned row " + key
+          + " with columns " + mapped.layout().columns() + " but its schema declares " + plan.write().layout().columns(),
+          plan.sourceId(), null);
+    }
+  }
+
+  private void deadLetter(long batch, RowKey key, @Nullable Row row, String reason, String rule,
+      Map<String, String> rejection) {
+    if (!recording) {
+      return;
+    }
+    if (job.settings().deadLetterPolicy() == DeadLetterPolicy.FAIL) {
+      throw new TableSyncException("row " + key + " of table " + plan.sourceId() + " broke rule " + rule
+          + " and the dead-letter policy is FAIL: " + reason, plan.sourceId(), null);
+    }
+    counts.deadLettered++;
+    job.settings().stateStore().addDeadLetter(new DeadLetter(UUID.randomUUID().toString(), job.jobId(),
+        plan.targetId(), key, row, reason, job.settings().clock().instant()));
+    if (!rejection.isEmpty()) {
+      job.audit().row(batch, AuditEventType.ROW_REJECTED, plan.targetId(), key, null, row, rejection);
+    }
+    job.audit().row(batch, AuditEventType.ROW_DEAD_LETTERED, plan.targetId(), key, null, row, Map.of("reason", reason));
+  }
+}

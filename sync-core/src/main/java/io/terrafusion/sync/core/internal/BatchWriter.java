@@ -1,0 +1,138 @@
+package io.terrafusion.sync.core.internal;
+
+import io.terrafusion.sync.api.AuditEventType;
+import io.terrafusion.sync.api.ChangeKind;
+import io.terrafusion.sync.api.Conflict;
+import io.terrafusion.sync.api.Resolution;
+import io.terrafusion.sync.api.Row;
+import io.terrafusion.sync.api.RowHash;
+import io.terrafusion.sync.api.RowKey;
+import io.terrafusion.sync.spi.WriteBatch;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Collects the writes of one table and applies them in transactions of at most the batch size:
+ * resolves conflicts against the base hashes, applies, then records base hashes and audit events
+ * (only once the transaction succeeded). Used by one thread at a time.
+ */
+final class BatchWriter {
+  private final JobContext job;
+  private final TablePlan plan;
+  private final TableCounts counts;
+  private final List<PendingWrite> pending = new ArrayList<>();
+
+  BatchWriter(JobContext job, TablePlan plan, TableCounts counts) {
+    this.job = job;
+    this.plan = plan;
+    this.counts = counts;
+  }
+
+  /** Queues a write, applying the queue when it reaches the batch size so memory stays bounded. */
+  void add(long batch, PendingWrite write) {
+    pending.add(write);
+    if (pending.size() >= job.settings().batchSize()) {
+      flush(batch);
+    }
+  }
+
+  /** Applies every queued write in one transaction. */
+  void flush(long batch) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<RowKey> keys = pending.stream().map(PendingWrite::key).toList();
+    Map<RowKey, RowHash> bases = job.settings().stateStore().baseHashes(plan.targetId(), keys);
+    List<PendingWrite> resolved = new ArrayList<>(pending.size());
+    for (PendingWrite write : pending) {
+      RowHash base = bases.get(write.key());
+      PendingWrite decided = base == null || base.equals(hashOf(write.target())) ? write : resolve(batch, write);
+      if (decided != null) {
+        resolved.add(decided);
+      }
+    }
+    pending.clear();
+    apply(batch, resolved);
+  }
+
+  private @Nullable RowHash hashOf(@Nullable Row row) {
+    return row == null ? null : RowHasher.hash(row);
+  }
+
+  private @Nullable PendingWrite resolve(long batch, PendingWrite write) {
+    counts.conflicts++;
+    Conflict conflict = new Conflict(UUID.randomUUID().toString(), plan.targetId(), write.key(), write.kind(),
+        write.row(), write.target(), job.settings().clock().instant());
+    job.audit().row(batch, AuditEventType.CONFLICT_DETECTED, plan.targetId(), write.key(), write.target(), write.row(),
+        Map.of("conflictId", conflict.id(), "sourceChange", write.kind().name()));
+    Resolution resolution = job.settings().conflictResolver().resolve(conflict);
+    job.audit().row(batch, AuditEventType.CONFLICT_RESOLVED, plan.targetId(), write.key(), write.target(), write.row(),
+        Map.of("conflictId", conflict.id(), "resolution", resolution.getClass().getSimpleName()));
+    if (resolution instanceof Resolution.UseSource) {
+      return write;
+    }
+    if (resolution instanceof Resolution.UseRow useRow) {
+      return merged(write, useRow.row());
+    }
+    if (resolution instanceof Resolution.Defer) {
+      job.settings().stateStore().addConflict(conflict);
+    }
+    return null;
+  }
+
+  private PendingWrite merged(PendingWrite write, Row row) {
+    if (!row.key().equals(write.key()) || !row.layout().equals(plan.write().layout())) {
+      throw new TableSyncException("the conflict resolver returned a row for key " + write.key() + " of table "
+          + plan.targetId() + " with key " + row.key() + " and columns " + row.layout().columns()
+          + "; it must keep the key and the columns " + plan.write().layout().columns(), plan.targetId(), null);
+    }
+    return new PendingWrite(write.target() == null ? ChangeKind.INSERT : ChangeKind.UPDATE, write.key(),
+        write.target(), row);
+  }
+
+  private void apply(long batch, List<PendingWrite> writes) {
+    if (writes.isEmpty()) {
+      return;
+    }
+    List<Row> upserts = new ArrayList<>();
+    List<RowKey> deletes = new ArrayList<>();
+    Map<RowKey, RowHash> hashes = new HashMap<>();
+    for (PendingWrite write : writes) {
+      Row row = write.row();
+      if (row == null) {
+        deletes.add(write.key());
+      } else {
+        upserts.add(row);
+        hashes.put(write.key(), RowHasher.hash(row));
+      }
+    }
+    job.settings().target().apply(plan.write(), new WriteBatch(upserts, deletes));
+    job.settings().stateStore().updateBaseHashes(plan.targetId(), hashes, deletes);
+    for (PendingWrite write : writes) {
+      audit(batch, write);
+    }
+    job.audit().flush();
+  }
+
+  private void audit(long batch, PendingWrite write) {
+    AuditEventType type = switch (write.kind()) {
+      case INSERT, UPSERT -> {
+        counts.inserted++;
+        yield AuditEventType.ROW_INSERTED;
+      }
+      case UPDATE -> {
+        counts.updated++;
+        yield AuditEventType.ROW_UPDATED;
+      }
+      case DELETE -> {
+        counts.deleted++;
+        yield AuditEventType.ROW_DELETED;
+      }
+    };
+    job.audit().row(batch, type, plan.targetId(), write.key(), write.target(), write.row(), Map.of());
+  }
+}

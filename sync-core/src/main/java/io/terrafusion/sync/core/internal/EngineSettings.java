@@ -1,0 +1,47 @@
+package io.terrafusion.sync.core.internal;
+
+import io.terrafusion.sync.core.DeadLetterPolicy;
+import io.terrafusion.sync.spi.AuditSink;
+import io.terrafusion.sync.spi.ChangeDetector;
+import io.terrafusion.sync.spi.ConflictResolver;
+import io.terrafusion.sync.spi.SourceStore;
+import io.terrafusion.sync.spi.StateStore;
+import io.terrafusion.sync.spi.TargetStore;
+import io.terrafusion.sync.spi.Transformer;
+import io.terrafusion.sync.spi.Validator;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The engine's validated, immutable configuration, as the builder produced it.
+ *
+ * @param incrementalDetector the detector for incremental jobs, or null when none was configured
+ */
+public record EngineSettings(
+    SourceStore source,
+    TargetStore target,
+    StateStore stateStore,
+    int batchSize,
+    Transformer transformer,
+    Validator validator,
+    ConflictResolver conflictResolver,
+    List<AuditSink> auditSinks,
+    @Nullable ChangeDetector incrementalDetector,
+    DeadLetterPolicy deadLetterPolicy,
+    Clock clock) {
+
+  /** Checks the parts and copies the sinks. */
+  public EngineSettings {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(stateStore, "stateStore");
+    Objects.requireNonNull(transformer, "transformer");
+    Objects.requireNonNull(validator, "validator");
+    Objects.requireNonNull(conflictResolver, "conflictResolver");
+    Objects.requireNonNull(deadLetterPolicy, "deadLetterPolicy");
+    Objects.requireNonNull(clock, "clock");
+    auditSinks = List.copyOf(auditSinks);
+  }
+}

@@ -1,0 +1,132 @@
+package io.terrafusion.sync.core.internal;
+
+import io.terrafusion.sync.api.AuditEventType;
+import io.terrafusion.sync.api.JobState;
+import io.terrafusion.sync.api.SchemaMismatchException;
+import io.terrafusion.sync.api.SyncMode;
+import io.terrafusion.sync.api.SyncRequest;
+import io.terrafusion.sync.api.TableId;
+import io.terrafusion.sync.api.ValidationReport;
+import io.terrafusion.sync.core.detect.FullScanDetector;
+import io.terrafusion.sync.spi.ChangeDetector;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs jobs: plans the tables, syncs them in foreign-key order, and audits the job's course. Holds no
+ * per-job state, so one orchestrator serves every job of an engine; thread-safe.
+ */
+public final class Orchestrator {
+  private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
+
+  private final EngineSettings settings;
+  private final Planner planner;
+
+  /** An orchestrator of the given configuration. */
+  public Orchestrator(EngineSettings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.planner = new Planner(settings);
+  }
+
+  /** The pre-flight checks of a request, without writing anything. */
+  public ValidationReport validate(SyncRequest request) {
+    return ValidationReport.of(planner.plan(request.tables()).violations());
+  }
+
+  /**
+   * Runs a job to its end. Never throws for a failure of the sync itself: a failure, including one
+   * of a store, ends the job FAILED with the reason in the outcome.
+   */
+  public JobOutcome run(String jobId, SyncRequest request, JobControl control) {
+    AuditTrail audit = new AuditTrail(settings.auditSinks(), jobId, settings.clock());
+    audit.job(AuditEventType.JOB_STARTED, Map.of(
+        "mode", request.mode().name(),
+        "tables", request.tables().isEmpty() ? "*" : request.tables().stream().map(TableId::toString)
+            .collect(Collectors.joining(",")),
+        "initiator", request.initiator()));
+    JobOutcome outcome;
+    try {
+      boolean done = runTables(new JobContext(settings, jobId, audit, control), request);
+      outcome = new JobOutcome(done ? JobState.SUCCEEDED : JobState.CANCELLED, null, null);
+    } catch (RuntimeException e) {
+      LOG.warn("job {} failed", jobId, e);
+      String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+      outcome = new JobOutcome(JobState.FAILED, reason, e);
+    }
+    audit.job(switch (outcome.state()) {
+      case SUCCEEDED -> AuditEventType.JOB_SUCCEEDED;
+      case CANCELLED -> AuditEventType.JOB_CANCELLED;
+      default -> AuditEventType.JOB_FAILED;
+    }, outcome.failure() == null ? Map.of() : Map.of("reason", outcome.failure()));
+    audit.flush();
+    return outcome;
+  }
+
+  private boolean runTables(JobContext job, SyncRequest request) {
+    SyncMode mode = request.mode();
+    JobPlan plan = planner.plan(request.tables());
+    if (!plan.violations().isEmpty()) {
+      throw new SchemaMismatchException(plan.violations());
+    }
+    ChangeDetector detector = mode == SyncMode.FULL ? FullScanDetector.create() : incrementalDetector();
+    Map<TableId, TableCounts> counts = new HashMap<>();
+    List<TablePlan> deferredDeletes = new ArrayList<>();
+    // Pass 1, parents first: inserts and updates of every table, so a child never refers to a parent
+    // not yet written. A table that another selected table references keeps its deletes for pass 2:
+    // deleting a parent row before the children that refer to it are gone would break the foreign key.
+    for (TablePlan table : plan.tables()) {
+      TableCounts tableCounts = new TableCounts();
+      counts.put(table.sourceId(), tableCounts);
+      job.audit().table(AuditEventType.TABLE_STARTED, table.sourceId(), Map.of("target", table.targetId().toString()));
+      boolean deletesNow = mode == SyncMode.INCREMENTAL || !plan.referenced().contains(table.sourceId());
+      if (!new TablePass(job, table, tableCounts).run(detector, true, true, deletesNow)) {
+        return false;
+      }
+      if (mode == SyncMode.FULL) {
+        settings.stateStore().clearCheckpoint(table.sourceId(), detector.name());
+      }
+      if (deletesNow) {
+        finish(job, table, tableCounts);
+      } else {
+        deferredDeletes.add(0, table);
+      }
+    }
+    // Pass 2, children first: a fresh scan of each referenced table that only deletes, now that the
+    // children's deletes have run. It saves no checkpoints; a rerun scans again, deletes being idempotent.
+    for (TablePlan table : deferredDeletes) {
+      TableCounts tableCounts = counts.get(table.sourceId());
+      if (!new TablePass(job, table, tableCounts).run(FullScanDetector.create(), false, false, true)) {
+        return false;
+      }
+      finish(job, table, tableCounts);
+    }
+    return true;
+  }
+
+  private ChangeDetector incrementalDetector() {
+    ChangeDetector detector = settings.incrementalDetector();
+    if (detector == null) {
+      throw new IllegalStateException("an INCREMENTAL job needs the incrementalDetector option, which is not set");
+    }
+    return detector;
+  }
+
+  private static void finish(JobContext job, TablePlan table, TableCounts counts) {
+    var report = counts.toReport(table);
+    job.audit().table(AuditEventType.TABLE_FINISHED, table.sourceId(), Map.of(
+        "inserted", Long.toString(report.inserted()),
+        "updated", Long.toString(report.updated()),
+        "deleted", Long.toString(report.deleted()),
+        "unchanged", Long.toString(report.unchanged()),
+        "filtered", Long.toString(report.filtered()),
+        "deadLettered", Long.toString(report.deadLettered()),
+        "conflicts", Long.toString(report.conflicts())));
+    job.control().tableFinished(report);
+  }
+}

@@ -1,0 +1,70 @@
+package io.terrafusion.sync.core.internal;
+
+import io.terrafusion.sync.api.ChangeBatch;
+import io.terrafusion.sync.api.Checkpoint;
+import io.terrafusion.sync.spi.ChangeDetector;
+import io.terrafusion.sync.spi.ChangeStream;
+import io.terrafusion.sync.spi.DetectionContext;
+import io.terrafusion.sync.spi.StateStore;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One pass of a detector over one table: for every batch, stage, reconcile and apply it, then save
+ * its checkpoint (never before the batch is durable). Cancellation is honoured between batches.
+ */
+final class TablePass {
+  private final JobContext job;
+  private final TablePlan plan;
+  private final TableCounts counts;
+
+  TablePass(JobContext job, TablePlan plan, TableCounts counts) {
+    this.job = job;
+    this.plan = plan;
+    this.counts = counts;
+  }
+
+  /**
+   * Runs the pass.
+   *
+   * @param resume whether to start from the saved checkpoint and save checkpoints as batches apply
+   * @param upserts whether to write inserts and updates (this pass then also counts and dead-letters)
+   * @param deletes whether to delete
+   * @return false if the job was cancelled before the pass ended
+   */
+  boolean run(ChangeDetector detector, boolean resume, boolean upserts, boolean deletes) {
+    Instant began = job.settings().clock().instant();
+    try {
+      return scan(detector, resume, upserts, deletes);
+    } finally {
+      counts.elapsed = counts.elapsed.plus(Duration.between(began, job.settings().clock().instant()));
+    }
+  }
+
+  private boolean scan(ChangeDetector detector, boolean resume, boolean upserts, boolean deletes) {
+    StateStore state = job.settings().stateStore();
+    Checkpoint start = resume
+        ? state.checkpoint(plan.sourceId(), detector.name()).orElse(Checkpoint.initial(plan.sourceId(), detector.name()))
+        : Checkpoint.initial(plan.sourceId(), detector.name());
+    BatchStager stager = new BatchStager(job, plan, counts, upserts);
+    BatchWriter writer = new BatchWriter(job, plan, counts);
+    Reconciler reconciler = new Reconciler(job, plan, counts, writer, upserts, deletes);
+    DetectionContext context =
+        new DetectionContext(plan.source(), job.settings().source(), start, job.settings().batchSize());
+    try (ChangeStream stream = detector.open(context)) {
+      while (true) {
+        if (job.control().cancelRequested()) {
+          return false;
+        }
+        if (!stream.hasNext()) {
+          return true;
+        }
+        ChangeBatch batch = stream.next();
+        reconciler.reconcile(batch, stager.stage(batch));
+        if (resume) {
+          state.saveCheckpoint(batch.checkpoint());
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package io.terrafusion.sync.core;
+
+import static io.terrafusion.sync.core.Schemas.ITEMS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.terrafusion.sync.api.ChangeKind;
+import io.terrafusion.sync.api.Resolution;
+import io.terrafusion.sync.api.RowKey;
+import io.terrafusion.sync.api.SyncReport;
+import io.terrafusion.sync.api.SyncRequest;
+import io.terrafusion.sync.core.state.InMemoryStateStore;
+import io.terrafusion.sync.spi.ConflictResolver;
+import org.junit.jupiter.api.Test;
+
+class ConflictTest {
+  private final MemoryStore source = new MemoryStore("source").create(Schemas.items());
+  private final MemoryStore target = new MemoryStore("target").create(Schemas.items());
+  private final InMemoryStateStore state = new InMemoryStateStore();
+
+  /** Syncs once, then changes row 1 at both ends and runs a second sync with the resolver. */
+  private SyncReport changeBothEndsAndSync(ConflictResolver resolver) {
+    source.put(ITEMS, 1L, "base", 1L).put(ITEMS, 2L, "other", 2L);
+    try (SyncEngine first = SyncEngine.builder().source(source).target(target).stateStore(state)
+        .executor(Runnable::run).build()) {
+      first.run(SyncRequest.full());
+      source.put(ITEMS, 1L, "source edit", 1L);
+      target.put(ITEMS, 1L, "target edit", 1L);
+      try (SyncEngine second = first.toBuilder().conflictResolver(resolver).build()) {
+        return second.run(SyncRequest.full());
+      }
+    }
+  }
+
+  @Test
+  void targetWinsKeepsTheTargetRow() {
+    SyncReport report = changeBothEndsAndSync(ConflictResolver.targetWins());
+    assertThat(target.row(ITEMS, 1L).orElseThrow().get("name")).isEqualTo("target edit");
+    assertThat(report.table(ITEMS).orElseThrow().conflicts()).isEqualTo(1);
+    assertThat(report.updated()).isZero();
+  }
+
+  @Test
+  void sourceWinsOverwritesTheTargetRow() {
+    SyncReport report = changeBothEndsAndSync(ConflictResolver.sourceWins());
+    assertThat(target.row(ITEMS, 1L).orElseThrow().get("name")).isEqualTo("source edit");
+    assertThat(report.table(ITEMS).orElseThrow().conflicts()).isEqualTo(1);
+    assertThat(report.updated()).isEqualTo(1);
+  }
+
+  @Test
+  void deferQueuesTheConflictInTheStateStore() {
+    changeBothEndsAndSync(conflict -> Resolution.defer("needs a person"));
+    assertThat(target.row(ITEMS, 1L).orElseThrow().get("name")).isEqualTo("target edit");
+    assertThat(state.conflicts(ITEMS, 0, 10)).singleElement().satisfies(conflict -> {
+      assertThat(conflict.key()).isEqualTo(RowKey.of(1L));
+      assertThat(conflict.sourceChange()).isEqualTo(ChangeKind.UPDATE);
+      assertThat(conflict.source().get("name")).isEqualTo("source edit");
+      assertThat(conflict.target().get("name")).isEqualTo("target edit");
+    });
+  }
+
+  @Test
+  void useRowWritesTheResolvedRow() {
+    changeBothEndsAndSync(conflict -> Resolution.useRow(conflict.source().with("name", "merged")));
+    assertThat(target.row(ITEMS, 1L).orElseThrow().get("name")).isEqualTo("merged");
+  }
+
+  @Test
+  void rowDeletedAtTargetSinceLastSyncIsAConflict() {
+    source.put(ITEMS, 1L, "base", 1L);
+    try (SyncEngine engine = SyncEngine.builder().source(source).target(target).stateStore(state)
+        .executor(Runnable::run).conflictResolver(ConflictResolver.targetWins()).build()) {
+      engine.run(SyncRequest.full());
+      target.remove(ITEMS, 1L);
+      SyncReport report = engine.run(SyncRequest.full());
+      assertThat(report.table(ITEMS).orElseThrow().conflicts()).isEqualTo(1);
+      assertThat(target.row(ITEMS, 1L)).isEmpty();
+    }
+  }
+
+  @Test
+  void unchangedTargetIsNoConflict() {
+    source.put(ITEMS, 1L, "base", 1L);
+    try (SyncEngine engine = SyncEngine.builder().source(source).target(target).stateStore(state)
+        .executor(Runnable::run).conflictResolver(conflict -> {
+          throw new AssertionError("no conflict expected for " + conflict.key());
+        }).build()) {
+      engine.run(SyncRequest.full());
+      source.put(ITEMS, 1L, "source edit", 1L);
+      SyncReport report = engine.run(SyncRequest.full());
+      assertThat(report.updated()).isEqualTo(1);
+      assertThat(state.conflicts(null, 0, 10)).isEmpty();
+    }
+  }
+
+}
