@@ -3,6 +3,7 @@ package io.terrafusion.sync.core;
 import io.terrafusion.sync.api.InvalidConfigurationException;
 import io.terrafusion.sync.core.internal.EngineSettings;
 import io.terrafusion.sync.core.state.InMemoryStateStore;
+import io.terrafusion.sync.core.validate.Validators;
 import io.terrafusion.sync.spi.AuditSink;
 import io.terrafusion.sync.spi.ChangeDetector;
 import io.terrafusion.sync.spi.ConflictResolver;
@@ -37,7 +38,7 @@ public final class SyncEngineBuilder {
   private @Nullable StateStore stateStore;
   private int batchSize = DEFAULT_BATCH_SIZE;
   private Transformer transformer = Transformer.identity();
-  private Validator validator = Validator.acceptAll();
+  private Validator validator = Validators.defaults();
   private ConflictResolver conflictResolver = ConflictResolver.sourceWins();
   private final List<AuditSink> auditSinks = new ArrayList<>();
   private @Nullable ChangeDetector incrementalDetector;
@@ -98,7 +99,10 @@ public final class SyncEngineBuilder {
     return this;
   }
 
-  /** Checks schemas before a job and each row before it is written. Default {@link Validator#acceptAll()}. */
+  /**
+   * Checks schemas before a job and each row before it is written. Default {@link Validators#defaults()}:
+   * schema compatibility, then NOT NULL, type, length and numeric range per row.
+   */
   public SyncEngineBuilder validator(Validator value) {
     this.validator = Objects.requireNonNull(value, "validator");
     return this;

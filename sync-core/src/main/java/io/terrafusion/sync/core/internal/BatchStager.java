@@ -1,5 +1,6 @@
 package io.terrafusion.sync.core.internal;
 
+import io.terrafusion.sync.api.TableSyncException;
 import io.terrafusion.sync.api.AuditEventType;
 import io.terrafusion.sync.api.Change;
 import io.terrafusion.sync.api.ChangeBatch;

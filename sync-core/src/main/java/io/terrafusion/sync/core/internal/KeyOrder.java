@@ -1,5 +1,6 @@
 package io.terrafusion.sync.core.internal;
 
+import io.terrafusion.sync.api.TableSyncException;
 import io.terrafusion.sync.api.RowKey;
 import io.terrafusion.sync.api.TableId;
 import org.jspecify.annotations.Nullable;

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -77,7 +78,13 @@ final class Planner {
     }
     int before = violations.size();
     TableSchema write = writeSchema(mapped, targetSchema.get(), violations);
-    violations.addAll(validator.checkSchema(mapped, targetSchema.get()).violations());
+    // The engine's own structural checks and a validator's (such as Validators.schemaCompatibility)
+    // overlap; report each rule broken at a column once.
+    for (Violation v : validator.checkSchema(mapped, targetSchema.get()).violations()) {
+      if (violations.subList(before, violations.size()).stream().noneMatch(seen -> sameFinding(seen, v))) {
+        violations.add(v);
+      }
+    }
     return write == null || violations.size() > before
         ? Optional.empty()
         : Optional.of(new TablePlan(sourceSchema, mapping, write));
@@ -105,5 +112,9 @@ final class Planner {
       fits = false;
     }
     return fits ? new TableSchema(target.id(), columns, target.primaryKey(), target.foreignKeys()) : null;
+  }
+
+  private static boolean sameFinding(Violation a, Violation b) {
+    return a.table().equals(b.table()) && a.rule().equals(b.rule()) && Objects.equals(a.column(), b.column());
   }
 }

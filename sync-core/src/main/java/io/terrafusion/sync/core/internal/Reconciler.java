@@ -1,5 +1,6 @@
 package io.terrafusion.sync.core.internal;
 
+import io.terrafusion.sync.api.TableSyncException;
 import io.terrafusion.sync.api.ChangeBatch;
 import io.terrafusion.sync.api.ChangeKind;
 import io.terrafusion.sync.api.KeyRange;

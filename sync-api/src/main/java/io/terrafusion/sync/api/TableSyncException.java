@@ -1,7 +1,5 @@
-package io.terrafusion.sync.core.internal;
+package io.terrafusion.sync.api;
 
-import io.terrafusion.sync.api.SyncException;
-import io.terrafusion.sync.api.TableId;
 import org.jspecify.annotations.Nullable;
 
 /**
