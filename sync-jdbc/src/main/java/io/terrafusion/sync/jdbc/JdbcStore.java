@@ -11,6 +11,7 @@ import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.TableSchema;
 import io.terrafusion.sync.jdbc.internal.DialectDetection;
 import io.terrafusion.sync.jdbc.internal.Failures;
+import io.terrafusion.sync.jdbc.internal.PositionalSqlParser;
 import io.terrafusion.sync.jdbc.internal.SchemaReader;
 import io.terrafusion.sync.jdbc.internal.TableAccess;
 import io.terrafusion.sync.jdbc.spi.Dialect;
@@ -289,7 +290,7 @@ public final class JdbcStore implements TargetStore {
       LOG.debug("using dialect {} for {}", chosen.name(), detected.location());
       String storeName = name != null ? name : chosen.name() + ":" + detected.location();
       return new JdbcStore(storeName, chosen, schema, chosen.typeHandlers().registerAll(userHandlers),
-          Jdbi.create(dataSource));
+          PositionalSqlParser.install(Jdbi.create(dataSource)));
     }
   }
 }

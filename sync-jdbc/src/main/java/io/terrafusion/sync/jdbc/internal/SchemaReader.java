@@ -64,8 +64,11 @@ public final class SchemaReader {
     DatabaseMetaData metaData = connection.getMetaData();
     String schemaName = table.schema() != null ? table.schema() : schema != null ? schema : connection.getSchema();
     List<Column> columns = columns(metaData, schemaName, table.name());
+    if (columns.isEmpty()) {
+      return Optional.empty();
+    }
     List<String> key = primaryKey(metaData, schemaName, table.name());
-    if (columns.isEmpty() || key.isEmpty()) {
+    if (key.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new TableSchema(table, columns, key, foreignKeys(metaData, schemaName, table)));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * the BINARY collation, byte-wise over UTF-8, which already is canonical order.
  */
 public final class SqliteDialect implements Dialect {
+  private static final Pattern PRECISION = Pattern.compile("\\([^)]*\\)");
 
   @Override
   public String name() {
@@ -105,9 +107,7 @@ public final class SqliteDialect implements Dialect {
   }
 
   private static String declared(String typeName) {
-    String name = typeName.toUpperCase(Locale.ROOT).trim();
-    int paren = name.indexOf('(');
-    return (paren < 0 ? name : name.substring(0, paren)).trim();
+    return PRECISION.matcher(typeName.toUpperCase(Locale.ROOT)).replaceAll(" ").trim().replaceAll("\\s+", " ");
   }
 
   private static JDBCType textOrNumber(String name) {
