@@ -310,6 +310,7 @@ abstract class JdbcStoreContract {
         .isInstanceOfSatisfying(DataAccessException.class, e -> {
           assertThat(e.table()).isEqualTo(ITEMS);
           assertThat(e.sqlState()).startsWith("23");
+          assertThat(e.key()).as("the failing key, where the driver tells it").isIn(null, RowKey.of(4L));
           assertThat(e.getMessage()).contains("items").contains(e.sqlState()).doesNotContain("-777");
         });
     assertThat(readAll(items)).containsExactly(item(items, 1, "one", 1), item(items, 2, "two", 2));
