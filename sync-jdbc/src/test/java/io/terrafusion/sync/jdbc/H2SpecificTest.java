@@ -12,6 +12,7 @@ import io.terrafusion.sync.api.Row;
 import io.terrafusion.sync.api.RowKey;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.TableSchema;
+import io.terrafusion.sync.api.ValueConversionException;
 import io.terrafusion.sync.spi.WriteBatch;
 import java.math.BigDecimal;
 import java.util.List;
@@ -126,5 +127,15 @@ class H2SpecificTest {
         .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
             "name must not be blank", "schema must be non-blank and free of NUL characters",
             "dialects must not be empty"));
+  }
+  @Test
+  void columnWithoutHandlerFailsNamingTableAndColumn() {
+    TestDatabases.execute(dataSource, "CREATE TABLE \"arr\" (\"id\" INT PRIMARY KEY, \"tags\" INT ARRAY)");
+    TableSchema arr = store.table(TableId.of("arr")).orElseThrow();
+    assertThatThrownBy(() -> store.read(arr, KeyRange.all(), 1))
+        .isInstanceOfSatisfying(ValueConversionException.class, e -> {
+          assertThat(e.column()).isEqualTo("tags");
+          assertThat(e.getMessage()).contains("arr").contains("no data type handler");
+        });
   }
 }
