@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.terrafusion.sync.api.Column;
 import io.terrafusion.sync.api.TableId;
+import io.terrafusion.sync.jdbc.internal.PositionalSqlParser;
 import java.sql.JDBCType;
+import java.sql.Types;
 import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.ParsedSql;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.junit.jupiter.api.Test;
 
-/** The SQL the built-in dialects write. */
+/** The SQL the built-in dialects write, and how the stores parse it for JDBI. */
 class DialectTest {
   static final Column A = Column.of("a", JDBCType.BIGINT);
   static final Column B = Column.of("b", JDBCType.VARCHAR);
@@ -73,9 +78,17 @@ class DialectTest {
   void sqliteMapsDeclaredTypeNamesByAffinity() {
     assertThat(List.of("VARCHAR(5)", "UNSIGNED BIG INT", "", "datetime", "TIMESTAMP(6) WITH TIME ZONE",
             "NUMERIC(10,2)", "FLOAT", "MEDIUMTEXT", "BOOLEAN", "BLOB", "DECIMAL(20, 6)"))
-        .extracting(name -> Dialects.sqlite().jdbcType(java.sql.Types.VARCHAR, name))
+        .extracting(name -> Dialects.sqlite().jdbcType(Types.VARCHAR, name))
         .containsExactly(JDBCType.VARCHAR, JDBCType.BIGINT, JDBCType.BLOB, JDBCType.TIMESTAMP,
             JDBCType.TIMESTAMP_WITH_TIMEZONE, JDBCType.NUMERIC, JDBCType.DOUBLE, JDBCType.VARCHAR, JDBCType.BOOLEAN,
             JDBCType.BLOB, JDBCType.DECIMAL);
+  }
+  @Test
+  void quotedQuestionMarksAndColonsAreNotParameters() {
+    ParsedSql parsed = PositionalSqlParser.install(Jdbi.create("jdbc:h2:mem:unused"))
+        .getConfig(SqlStatements.class).getSqlParser()
+        .parse("SELECT \"a?\"\"b:c\", 'x?''y' FROM t WHERE \"k\" = ? AND :n = ?", null);
+    assertThat(parsed.getParameters().getParameterCount()).isEqualTo(2);
+    assertThat(parsed.getSql()).isEqualTo("SELECT \"a?\"\"b:c\", 'x?''y' FROM t WHERE \"k\" = ? AND :n = ?");
   }
 }

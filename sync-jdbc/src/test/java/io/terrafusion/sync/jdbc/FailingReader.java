@@ -4,6 +4,7 @@ import io.terrafusion.sync.api.Column;
 import io.terrafusion.sync.spi.DataTypeHandler;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +27,7 @@ final class FailingReader implements DataTypeHandler {
   }
 
   @Override
-  public void write(PreparedStatement statement, int index, @Nullable Object value, Column c) throws java.sql.SQLException {
+  public void write(PreparedStatement statement, int index, @Nullable Object value, Column c) throws SQLException {
     statement.setNull(index, Types.NULL);
   }
 }

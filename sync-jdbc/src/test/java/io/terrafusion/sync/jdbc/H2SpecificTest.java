@@ -70,10 +70,13 @@ class H2SpecificTest {
     UUID high = UUID.fromString("ffffffff-0000-0000-0000-000000000000");
     UUID low = UUID.fromString("00000000-0000-0000-0000-000000000001");
     store.apply(docs, new WriteBatch(List.of(Row.of(docs.layout(), high, "{\"a\":[1,\"x\"]}"),
-        Row.of(docs.layout(), low, "\"just a string\"")), List.of()));
+        Row.of(docs.layout(), low, "\"just a string\""), Row.of(docs.layout(), UUID.fromString(
+            "80000000-0000-0000-0000-000000000000"), null)), List.of()));
     List<Row> rows = store.read(docs, KeyRange.all(), 10);
-    assertThat(rows).extracting(row -> row.get("id")).containsExactly(low, high);
-    assertThat(rows).extracting(row -> row.get("body")).containsExactly("\"just a string\"", "{\"a\":[1,\"x\"]}");
+    assertThat(rows).extracting(row -> row.get("id"))
+        .containsExactly(low, UUID.fromString("80000000-0000-0000-0000-000000000000"), high);
+    assertThat(rows).extracting(row -> row.get("body"))
+        .containsExactly("\"just a string\"", null, "{\"a\":[1,\"x\"]}");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.terrafusion.sync.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.terrafusion.sync.api.DataAccessException;
 import io.terrafusion.sync.api.KeyRange;
 import io.terrafusion.sync.api.Row;
 import io.terrafusion.sync.api.RowKey;
@@ -89,5 +90,22 @@ class SqliteSpecificTest {
     store.apply(docs, new WriteBatch(List.of(Row.of(docs.layout(), high, "{\"a\":1}"),
         Row.of(docs.layout(), low, null)), List.of()));
     assertThat(store.read(docs, KeyRange.all(), 10)).extracting(row -> row.get("id")).containsExactly(low, high);
+  }
+  @Test
+  void nullKeyValueFailsNamingTheTable() {
+    TestDatabases.execute(dataSource, "CREATE TABLE \"loose\" (\"k\" TEXT PRIMARY KEY, \"v\" INTEGER)",
+        "INSERT INTO \"loose\" VALUES (NULL, 1)");
+    TableSchema loose = store.table(TableId.of("loose")).orElseThrow();
+    assertThatThrownBy(() -> store.read(loose, KeyRange.all(), 10))
+        .isInstanceOf(DataAccessException.class)
+        .hasMessageContaining("loose")
+        .hasMessageContaining("NULL primary-key column");
+  }
+
+  @Test
+  void busyAndConstraintResultCodesGetSqlStates() {
+    assertThat(Dialects.sqlite().sqlState(new SQLException("busy", null, 5))).isEqualTo("40001");
+    assertThat(Dialects.sqlite().sqlState(new SQLException("constraint", null, 19 | (3 << 8)))).isEqualTo("23000");
+    assertThat(Dialects.sqlite().sqlState(new SQLException("given", "08006", 14))).isEqualTo("08006");
   }
 }

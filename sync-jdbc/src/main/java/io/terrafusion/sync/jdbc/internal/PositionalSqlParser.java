@@ -10,8 +10,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  * The SQL parser the stores give JDBI. Dialects write only quoted identifiers and {@code ?}
  * parameters, never literals or named parameters, while JDBI's default parser treats a colon as a
  * named parameter and mis-tokenises identifiers with doubled quotes (a table named {@code odd
- * "name"}). This one skips double-quoted sections and takes every other {@code ?} as a positional
- * parameter.
+ * "name"}). This one skips quoted identifiers and string literals and takes every other {@code ?}
+ * as a positional parameter.
  */
 public final class PositionalSqlParser implements SqlParser {
   private static final PositionalSqlParser INSTANCE = new PositionalSqlParser();
@@ -28,13 +28,17 @@ public final class PositionalSqlParser implements SqlParser {
   public ParsedSql parse(String sql, StatementContext ctx) {
     ParsedSql.Builder parsed = ParsedSql.builder();
     StringBuilder text = new StringBuilder(sql.length());
-    boolean quoted = false;
+    char quote = 0;
     for (int i = 0; i < sql.length(); i++) {
       char c = sql.charAt(i);
-      if (c == '"') {
-        quoted = !quoted;
+      if (quote == 0 && (c == '"' || c == '\'')) {
+        quote = c;
         text.append(c);
-      } else if (c == '?' && !quoted) {
+      } else if (c == quote) {
+        // A doubled quote inside a quoted section closes and reopens it, which keeps the state right.
+        quote = 0;
+        text.append(c);
+      } else if (c == '?' && quote == 0) {
         parsed.append(text.toString()).appendPositionalParameter();
         text.setLength(0);
       } else {

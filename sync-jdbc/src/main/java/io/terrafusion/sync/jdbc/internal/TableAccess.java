@@ -1,6 +1,7 @@
 package io.terrafusion.sync.jdbc.internal;
 
 import io.terrafusion.sync.api.Column;
+import io.terrafusion.sync.api.DataAccessException;
 import io.terrafusion.sync.api.KeyRange;
 import io.terrafusion.sync.api.Row;
 import io.terrafusion.sync.api.RowKey;
@@ -180,6 +181,10 @@ public final class TableAccess {
       values[position] = readValue(rs, position, null);
     }
     RowKey rowKey = keyOf(values);
+    if (rowKey == null) {
+      throw new DataAccessException("table " + schema.id() + " holds a row with a NULL primary-key column "
+          + schema.primaryKey() + "; such rows cannot be synced", schema.id(), null, null, null);
+    }
     for (int position = 0; position < values.length; position++) {
       if (values[position] == null) {
         values[position] = readValue(rs, position, rowKey);

@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * values, and the SQL of the statements the store runs.
  *
  * <p>The default methods write portable SQL; a dialect overrides what its database does differently.
- * Every statement uses {@code ?} parameters for values, bound by the store in the order each method
- * documents, and identifiers passed through {@link #quote}.
+ * Every statement uses positional {@code ?} parameters for values (no named parameters, no value
+ * literals), bound by the store in the order each method documents, and identifiers passed through
+ * {@link #quote}.
  *
  * <p><b>Key order.</b> The store pages by key and relies on the database returning keys in {@link
  * io.terrafusion.sync.api.CanonicalValues#compare} order (strings by code point, which is the
