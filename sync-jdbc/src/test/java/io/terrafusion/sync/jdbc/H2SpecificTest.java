@@ -15,8 +15,13 @@ import io.terrafusion.sync.api.TableSchema;
 import io.terrafusion.sync.api.ValueConversionException;
 import io.terrafusion.sync.spi.WriteBatch;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,5 +145,39 @@ class H2SpecificTest {
           assertThat(e.column()).isEqualTo("tags");
           assertThat(e.getMessage()).contains("arr").contains("no data type handler");
         });
+  }
+  @Test
+  void concurrentBatchesFromManyThreadsAllApply() throws Exception {
+    TestDatabases.execute(dataSource, "CREATE TABLE \"n\" (\"id\" BIGINT PRIMARY KEY, \"v\" BIGINT)");
+    TableSchema n = store.table(TableId.of("n")).orElseThrow();
+    int threads = 8;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        long base = t * 100L;
+        done.add(pool.submit(() -> {
+          start.await();
+          for (long i = base; i < base + 100; i += 10) {
+            List<Row> rows = new ArrayList<>();
+            for (long j = i; j < i + 10; j++) {
+              rows.add(Row.of(n.layout(), j, j * 2));
+            }
+            store.apply(n, new WriteBatch(rows, List.of()));
+            assertThat(store.fetch(n, rows.stream().map(Row::key).toList())).hasSize(10);
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> future : done) {
+        future.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(store.read(n, KeyRange.all(), 10_000)).hasSize(threads * 100)
+        .allSatisfy(row -> assertThat(row.get("v")).isEqualTo((Long) row.get("id") * 2));
   }
 }

@@ -34,7 +34,7 @@ public final class DialectDetection {
   public static Result detect(DataSource dataSource, @Nullable Dialect given, List<Dialect> candidates) {
     try (Connection connection = dataSource.getConnection()) {
       DatabaseMetaData metaData = connection.getMetaData();
-      String location = location(connection, metaData);
+      String location = location(connection.getCatalog(), metaData.getURL());
       if (given != null) {
         return new Result(given, null, location);
       }
@@ -60,12 +60,12 @@ public final class DialectDetection {
     }
   }
 
-  private static String location(Connection connection, DatabaseMetaData metaData) throws SQLException {
-    String catalog = connection.getCatalog();
+  /** The catalog, or else the URL without parameters (which may hold passwords) and user info. */
+  static String location(@Nullable String catalog, @Nullable String jdbcUrl) {
     if (catalog != null && !catalog.isBlank()) {
       return catalog;
     }
-    String url = metaData.getURL() == null ? "" : metaData.getURL();
+    String url = jdbcUrl == null ? "" : jdbcUrl;
     int end = url.length();
     for (char stop : new char[] {';', '?'}) {
       int at = url.indexOf(stop);
