@@ -1,0 +1,125 @@
+package io.terrafusion.sync.jdbc.internal;
+
+import io.terrafusion.sync.api.Column;
+import io.terrafusion.sync.api.TableId;
+import io.terrafusion.sync.jdbc.DataTypeHandlers;
+import io.terrafusion.sync.jdbc.spi.Dialect;
+import java.sql.DatabaseMetaData;
+import java.sql.JDBCType;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * SQLite 3.24 or later. SQLite's types are dynamic and its driver reports unreliable {@code
+ * DATA_TYPE}s (a BLOB column as VARCHAR), so the JDBC type comes from the declared type name, by
+ * SQLite's affinity rules refined for the names this library writes values for. Text compares with
+ * the BINARY collation, byte-wise over UTF-8, which already is canonical order.
+ */
+public final class SqliteDialect implements Dialect {
+  private static final Pattern PRECISION = Pattern.compile("\\([^)]*\\)");
+
+  @Override
+  public String name() {
+    return "sqlite";
+  }
+
+  @Override
+  public int priority(DatabaseMetaData metaData) throws SQLException {
+    return "SQLite".equals(metaData.getDatabaseProductName()) ? 100 : -1;
+  }
+
+  @Override
+  public JDBCType jdbcType(int dataType, String typeName) {
+    String name = declared(typeName);
+    if (name.isEmpty() || name.contains("BLOB")) {
+      return JDBCType.BLOB;
+    }
+    if (name.equals("BOOLEAN") || name.equals("BOOL")) {
+      return JDBCType.BOOLEAN;
+    }
+    if (name.contains("INT")) {
+      return JDBCType.BIGINT;
+    }
+    return switch (name) {
+      case "DATE" -> JDBCType.DATE;
+      case "TIME" -> JDBCType.TIME;
+      case "DATETIME", "TIMESTAMP" -> JDBCType.TIMESTAMP;
+      case "TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE" -> JDBCType.TIMESTAMP_WITH_TIMEZONE;
+      case "BINARY", "VARBINARY" -> JDBCType.VARBINARY;
+      case "DECIMAL" -> JDBCType.DECIMAL;
+      case "UUID" -> JDBCType.OTHER;
+      default -> textOrNumber(name);
+    };
+  }
+
+  @Override
+  public DataTypeHandlers typeHandlers() {
+    return SqliteTypeHandlers.REGISTRY;
+  }
+
+  @Override
+  public String upsert(TableId table, List<Column> columns, List<Column> key) {
+    StringJoiner names = new StringJoiner(", ", " (", ")");
+    StringJoiner values = new StringJoiner(", ", " VALUES (", ")");
+    StringJoiner updates = new StringJoiner(", ", " DO UPDATE SET ", "");
+    Set<String> keyNames = new HashSet<>();
+    StringJoiner keys = new StringJoiner(", ", " ON CONFLICT (", ")");
+    for (Column column : key) {
+      keyNames.add(column.name());
+      keys.add(quote(column.name()));
+    }
+    for (Column column : columns) {
+      String quoted = quote(column.name());
+      names.add(quoted);
+      values.add("?");
+      if (!keyNames.contains(column.name())) {
+        updates.add(quoted + " = excluded." + quoted);
+      }
+    }
+    String action = columns.size() == key.size() ? " DO NOTHING" : updates.toString();
+    return "INSERT INTO " + qualify(table) + names + values + keys + action;
+  }
+
+  /** sqlite-jdbc gives no SQLState; derive one from the primary result code for retry classification. */
+  @Override
+  public @Nullable String sqlState(SQLException exception) {
+    if (exception.getSQLState() != null) {
+      return exception.getSQLState();
+    }
+    return switch (exception.getErrorCode() & 0xff) {
+      case 5, 6 -> "40001";      // SQLITE_BUSY, SQLITE_LOCKED: another writer holds the lock
+      case 19 -> "23000";        // SQLITE_CONSTRAINT
+      case 20 -> "22000";        // SQLITE_MISMATCH
+      case 14 -> "08001";        // SQLITE_CANTOPEN
+      default -> null;
+    };
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+
+  private static String declared(String typeName) {
+    return PRECISION.matcher(typeName.toUpperCase(Locale.ROOT)).replaceAll(" ").trim().replaceAll("\\s+", " ");
+  }
+
+  private static JDBCType textOrNumber(String name) {
+    if (name.contains("CLOB")) {
+      return JDBCType.CLOB;
+    }
+    if (name.contains("CHAR") || name.contains("TEXT") || name.equals("JSON")) {
+      return JDBCType.VARCHAR;
+    }
+    if (name.contains("REAL") || name.contains("FLOA") || name.contains("DOUB")) {
+      return JDBCType.DOUBLE;
+    }
+    return JDBCType.NUMERIC;
+  }
+}

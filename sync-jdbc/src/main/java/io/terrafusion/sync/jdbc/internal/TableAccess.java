@@ -1,0 +1,227 @@
+package io.terrafusion.sync.jdbc.internal;
+
+import io.terrafusion.sync.api.Column;
+import io.terrafusion.sync.api.DataAccessException;
+import io.terrafusion.sync.api.KeyRange;
+import io.terrafusion.sync.api.Row;
+import io.terrafusion.sync.api.RowKey;
+import io.terrafusion.sync.api.RowLayout;
+import io.terrafusion.sync.api.TableId;
+import io.terrafusion.sync.api.TableSchema;
+import io.terrafusion.sync.api.ValueConversionException;
+import io.terrafusion.sync.jdbc.DataTypeHandlers;
+import io.terrafusion.sync.jdbc.spi.Dialect;
+import io.terrafusion.sync.spi.DataTypeHandler;
+import io.terrafusion.sync.spi.WriteBatch;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The statements of one table schema (or projection) with the handler of each column resolved once:
+ * keyset reads, fetches by key and batched writes. Instances are immutable and cached per schema.
+ */
+public final class TableAccess {
+  /** Keys per fetch statement: far below every supported database's parameter limit. */
+  static final int FETCH_CHUNK = 500;
+
+  private final TableSchema schema;
+  private final Dialect dialect;
+  private final TableId sqlTable;
+  private final List<Column> columns;
+  private final List<Column> key;
+  private final DataTypeHandler[] handlers;
+  private final String[] pageSql = new String[4];
+  private final String upsertSql;
+  private final String deleteSql;
+
+  /**
+   * @param schema the schema or projection to read and write
+   * @param sqlTable the table as SQL names it (qualified by the configured schema when there is one)
+   * @throws ValueConversionException if no handler handles a column
+   */
+  public TableAccess(TableSchema schema, TableId sqlTable, Dialect dialect, DataTypeHandlers registry) {
+    this.schema = schema;
+    this.dialect = dialect;
+    this.sqlTable = sqlTable;
+    this.columns = schema.columns();
+    this.key = schema.primaryKey().stream().map(name -> schema.column(name).orElseThrow()).toList();
+    this.handlers = new DataTypeHandler[columns.size()];
+    for (int i = 0; i < handlers.length; i++) {
+      Column column = columns.get(i);
+      handlers[i] = registry.find(column).orElseThrow(() -> new ValueConversionException(
+          schema.id(), null, column.name(), column.typeName(), "a canonical value (no data type handler is registered)", null));
+    }
+    for (int bounds = 0; bounds < 4; bounds++) {
+      pageSql[bounds] = dialect.selectPage(sqlTable, columns, key, (bounds & 1) != 0, (bounds & 2) != 0);
+    }
+    this.upsertSql = dialect.upsert(sqlTable, columns, key);
+    this.deleteSql = dialect.delete(sqlTable, key);
+  }
+
+  /** Up to {@code limit} rows in the range, in key order. */
+  public List<Row> read(Handle handle, KeyRange range, int limit) {
+    RowKey after = range.after();
+    RowKey upTo = range.upTo();
+    Query query = handle.createQuery(pageSql[(after != null ? 1 : 0) | (upTo != null ? 2 : 0)]);
+    int position = 0;
+    for (RowKey bound : new RowKey[] {after, upTo}) {
+      if (bound != null) {
+        checkKeySize(bound);
+        for (int level = 0; level < key.size(); level++) {
+          for (int i = 0; i <= level; i++) {
+            position = bindKeyValue(query, position, bound, i);
+          }
+        }
+      }
+    }
+    query.bind(position, limit);
+    return query.setFetchSize(Math.min(limit, 1000)).map((rs, ctx) -> readRow(rs)).list();
+  }
+
+  /** The rows with the given keys, in key order. */
+  public List<Row> fetch(Handle handle, List<RowKey> keys) {
+    List<RowKey> sorted = new ArrayList<>(new TreeSet<>(keys));
+    List<Row> rows = new ArrayList<>(sorted.size());
+    for (int from = 0; from < sorted.size(); from += FETCH_CHUNK) {
+      List<RowKey> chunk = sorted.subList(from, Math.min(sorted.size(), from + FETCH_CHUNK));
+      Query query = handle.createQuery(dialect.selectByKeys(sqlTable, columns, key, chunk.size()));
+      int position = 0;
+      for (RowKey k : chunk) {
+        checkKeySize(k);
+        for (int i = 0; i < key.size(); i++) {
+          position = bindKeyValue(query, position, k, i);
+        }
+      }
+      rows.addAll(query.map((rs, ctx) -> readRow(rs)).list());
+    }
+    rows.sort((a, b) -> a.key().compareTo(b.key()));
+    return rows;
+  }
+
+  /** Deletes, then upserts; the caller runs this in a transaction. */
+  public void apply(Handle handle, WriteBatch batch) {
+    if (!batch.deletes().isEmpty()) {
+      PreparedBatch deletes = handle.prepareBatch(deleteSql);
+      for (RowKey k : batch.deletes()) {
+        checkKeySize(k);
+        for (int i = 0; i < key.size(); i++) {
+          bindKeyValue(deletes, i, k, i);
+        }
+        deletes.add();
+      }
+      execute(deletes, "delete from", batch.deletes());
+    }
+    if (!batch.upserts().isEmpty()) {
+      PreparedBatch upserts = handle.prepareBatch(upsertSql);
+      List<RowKey> keys = new ArrayList<>(batch.upserts().size());
+      for (Row row : batch.upserts()) {
+        if (!row.layout().equals(schema.layout())) {
+          throw new IllegalArgumentException("row " + row.key() + " has layout " + row.layout()
+              + " but table " + schema.id() + " has " + schema.layout());
+        }
+        RowKey rowKey = row.key();
+        keys.add(rowKey);
+        for (int i = 0; i < columns.size(); i++) {
+          bind(upserts, i, i, row.get(i), rowKey);
+        }
+        upserts.add();
+      }
+      execute(upserts, "upsert into", keys);
+    }
+  }
+
+  /** The table this access reads and writes, as the caller named it. */
+  public TableId table() {
+    return schema.id();
+  }
+
+  private void execute(PreparedBatch batch, String action, List<RowKey> keys) {
+    try {
+      batch.execute();
+    } catch (RuntimeException e) {
+      throw Failures.translate(e, dialect, schema.id(), action, keys);
+    }
+  }
+
+  private int bindKeyValue(SqlStatement<?> statement, int position, RowKey rowKey, int keyIndex) {
+    int column = schema.layout().keyPosition(keyIndex);
+    bind(statement, position, column, rowKey.get(keyIndex), rowKey);
+    return position + 1;
+  }
+
+  private void bind(SqlStatement<?> statement, int position, int column, @Nullable Object value, RowKey rowKey) {
+    DataTypeHandler handler = handlers[column];
+    Column meta = columns.get(column);
+    Argument argument = (index, prepared, ctx) -> {
+      try {
+        handler.write(prepared, index, value, meta);
+      } catch (IllegalArgumentException | SQLException e) {
+        throw new ValueConversionException(schema.id(), rowKey, meta.name(),
+            value == null ? "null" : value.getClass().getSimpleName(), meta.typeName(), e);
+      }
+    };
+    statement.bind(position, argument);
+  }
+
+  /** Reads key columns first, so that a failure in another column can name the row. */
+  private Row readRow(ResultSet rs) throws SQLException {
+    RowLayout layout = schema.layout();
+    Object[] values = new Object[columns.size()];
+    for (int i = 0; i < key.size(); i++) {
+      int position = layout.keyPosition(i);
+      values[position] = readValue(rs, position, null);
+    }
+    RowKey rowKey = keyOf(values);
+    if (rowKey == null) {
+      throw new DataAccessException("table " + schema.id() + " holds a row with a NULL primary-key column "
+          + schema.primaryKey() + "; such rows cannot be synced", schema.id(), null, null, null);
+    }
+    for (int position = 0; position < values.length; position++) {
+      if (values[position] == null) {
+        values[position] = readValue(rs, position, rowKey);
+      }
+    }
+    return Row.wrap(layout, values);
+  }
+
+  private @Nullable Object readValue(ResultSet rs, int position, @Nullable RowKey rowKey) throws SQLException {
+    Column column = columns.get(position);
+    try {
+      return handlers[position].read(rs, position + 1, column);
+    } catch (IllegalArgumentException | ClassCastException e) {
+      throw new ValueConversionException(schema.id(), rowKey, column.name(), column.typeName(), "a canonical value", e);
+    } catch (SQLException e) {
+      if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+        throw new ValueConversionException(schema.id(), rowKey, column.name(), column.typeName(), "a canonical value", e);
+      }
+      throw e;
+    }
+  }
+
+  private @Nullable RowKey keyOf(Object[] values) {
+    Object[] keyValues = new Object[key.size()];
+    for (int i = 0; i < keyValues.length; i++) {
+      keyValues[i] = values[schema.layout().keyPosition(i)];
+      if (keyValues[i] == null) {
+        return null;
+      }
+    }
+    return RowKey.of(keyValues);
+  }
+
+  private void checkKeySize(RowKey rowKey) {
+    if (rowKey.size() != key.size()) {
+      throw new IllegalArgumentException("key " + rowKey + " has " + rowKey.size() + " values but the primary key of "
+          + schema.id() + " has " + key.size() + " columns " + schema.primaryKey());
+    }
+  }
+}

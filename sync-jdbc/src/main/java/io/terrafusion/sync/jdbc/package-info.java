@@ -1,0 +1,10 @@
+/**
+ * JDBC stores: {@link io.terrafusion.sync.jdbc.JdbcStore} (a {@link
+ * io.terrafusion.sync.spi.TargetStore} over a {@link javax.sql.DataSource}), the built-in dialects
+ * ({@link io.terrafusion.sync.jdbc.Dialects}) and the registry of data type handlers ({@link
+ * io.terrafusion.sync.jdbc.DataTypeHandlers}).
+ */
+@NullMarked
+package io.terrafusion.sync.jdbc;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,196 @@
+package io.terrafusion.sync.jdbc.spi;
+
+import io.terrafusion.sync.api.Column;
+import io.terrafusion.sync.api.TableId;
+import io.terrafusion.sync.jdbc.DataTypeHandlers;
+import java.sql.DatabaseMetaData;
+import java.sql.JDBCType;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one database product needs from a {@link io.terrafusion.sync.jdbc.JdbcStore}: whether it
+ * handles a database, how identifiers are quoted, how declared types map to JDBC types and canonical
+ * values, and the SQL of the statements the store runs.
+ *
+ * <p>The default methods write portable SQL; a dialect overrides what its database does differently.
+ * Every statement uses positional {@code ?} parameters for values (no named parameters, no value
+ * literals), bound by the store in the order each method documents, and identifiers passed through
+ * {@link #quote}.
+ *
+ * <p><b>Key order.</b> The store pages by key and relies on the database returning keys in {@link
+ * io.terrafusion.sync.api.CanonicalValues#compare} order (strings by code point, which is the
+ * byte-wise order of UTF-8). A dialect whose database compares a key type differently overrides
+ * {@link #keyExpression} so that comparisons and {@code ORDER BY} use an expression that does.
+ *
+ * <p>Implementations are stateless and thread-safe. Register them explicitly with {@link
+ * io.terrafusion.sync.jdbc.JdbcStore.Builder#dialects}; there is no service loading.
+ */
+public interface Dialect {
+
+  /** A short lower-case name, such as {@code h2} or {@code sqlite}; used in store names and messages. */
+  String name();
+
+  /**
+   * How well this dialect handles the database described by {@code metaData}, usually judged by
+   * {@link DatabaseMetaData#getDatabaseProductName()}. The store picks the dialect with the highest
+   * priority.
+   *
+   * @return a negative number when this dialect does not handle the database, else its priority
+   * @throws SQLException if the metadata cannot be read
+   */
+  int priority(DatabaseMetaData metaData) throws SQLException;
+
+  /**
+   * Quotes an identifier, doubling embedded quote characters, so that any name the database reports
+   * can be used safely in SQL.
+   *
+   * @throws IllegalArgumentException if the identifier is blank or contains a NUL character
+   */
+  default String quote(String identifier) {
+    if (identifier.isBlank() || identifier.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("identifier must be non-blank and free of NUL characters");
+    }
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  /** The table's name for SQL: quoted, and qualified by its schema when it has one. */
+  default String qualify(TableId table) {
+    String name = quote(table.name());
+    return table.schema() == null ? name : quote(table.schema()) + "." + name;
+  }
+
+  /**
+   * The JDBC type of a column from the driver's {@code DATA_TYPE} and {@code TYPE_NAME}. The default
+   * trusts {@code DATA_TYPE}; databases with dynamic types derive it from the declared type name.
+   */
+  default JDBCType jdbcType(int dataType, String typeName) {
+    try {
+      return JDBCType.valueOf(dataType);
+    } catch (IllegalArgumentException unknownCode) {
+      return JDBCType.OTHER;
+    }
+  }
+
+  /**
+   * The built-in data type handlers of this database, in registration order (later ones win). The
+   * store registers the user's handlers after these.
+   */
+  DataTypeHandlers typeHandlers();
+
+  /**
+   * The SQL expression by which a key column compares and orders in canonical order. {@code
+   * expression} is either the quoted column or a {@code ?} parameter. The default returns it
+   * unchanged, right for databases whose comparison of the column's type already is canonical.
+   */
+  default String keyExpression(Column keyColumn, String expression) {
+    return expression;
+  }
+
+  /**
+   * A keyset page: the columns of the rows with keys in a range, in key order, at most {@code ?}
+   * rows.
+   *
+   * <p>Parameters: when {@code lowerBound}, the exclusive lower key, then when {@code upperBound},
+   * the inclusive upper key, each bound as a row-value comparison written out (for a key {@code
+   * (k1, k2)}: {@code k1 > ? OR (k1 = ? AND k2 > ?)}), so each key binds its values {@code 0..i} for
+   * every level {@code i}; then the row limit.
+   *
+   * @param table the table
+   * @param columns the columns to select, in row order
+   * @param key the primary-key columns, in key order
+   * @param lowerBound whether a lower bound is bound
+   * @param upperBound whether an upper bound is bound
+   */
+  default String selectPage(TableId table, List<Column> columns, List<Column> key, boolean lowerBound,
+      boolean upperBound) {
+    StringBuilder sql = new StringBuilder(select(table, columns));
+    StringJoiner where = new StringJoiner(" AND ", " WHERE ", "").setEmptyValue("");
+    if (lowerBound) {
+      where.add(keyComparison(key, ">", ">"));
+    }
+    if (upperBound) {
+      where.add(keyComparison(key, "<", "<="));
+    }
+    return sql.append(where).append(orderBy(key)).append(" LIMIT ?").toString();
+  }
+
+  /**
+   * The rows with the given keys, in key order. Parameters: each key's values in key-column order,
+   * key after key.
+   *
+   * @param keyCount how many keys are bound; at least one
+   */
+  default String selectByKeys(TableId table, List<Column> columns, List<Column> key, int keyCount) {
+    StringJoiner any = new StringJoiner(" OR ", " WHERE ", "");
+    String one = keyEquals(key);
+    for (int i = 0; i < keyCount; i++) {
+      any.add(key.size() == 1 ? one : "(" + one + ")");
+    }
+    return select(table, columns) + any + orderBy(key);
+  }
+
+  /** Deletes one row by key. Parameters: the key's values in key-column order. */
+  default String delete(TableId table, List<Column> key) {
+    return "DELETE FROM " + qualify(table) + " WHERE " + keyEquals(key);
+  }
+
+  /**
+   * Inserts a row, or when its key exists, overwrites the given non-key columns (a table whose
+   * columns are all key columns is left as it is). Parameters: the values of {@code columns} in
+   * order.
+   *
+   * @param columns the columns to write, which include every key column
+   * @param key the primary-key columns, in key order
+   */
+  String upsert(TableId table, List<Column> columns, List<Column> key);
+
+  /**
+   * The SQLState of a failure, for retry classification. The default returns the driver's; a
+   * dialect whose driver gives none derives one from its vendor code.
+   */
+  default @Nullable String sqlState(SQLException exception) {
+    return exception.getSQLState();
+  }
+
+  private String select(TableId table, List<Column> columns) {
+    StringJoiner list = new StringJoiner(", ", "SELECT ", " FROM " + qualify(table));
+    for (Column column : columns) {
+      list.add(quote(column.name()));
+    }
+    return list.toString();
+  }
+
+  private String orderBy(List<Column> key) {
+    StringJoiner order = new StringJoiner(", ", " ORDER BY ", "");
+    for (Column column : key) {
+      order.add(keyExpression(column, quote(column.name())));
+    }
+    return order.toString();
+  }
+
+  private String keyEquals(List<Column> key) {
+    StringJoiner all = new StringJoiner(" AND ");
+    for (Column column : key) {
+      all.add(quote(column.name()) + " = ?");
+    }
+    return all.toString();
+  }
+
+  private String keyComparison(List<Column> key, String strict, String last) {
+    StringJoiner levels = new StringJoiner(" OR ", "(", ")");
+    for (int level = 0; level < key.size(); level++) {
+      StringJoiner terms = new StringJoiner(" AND ", "(", ")");
+      for (int i = 0; i < level; i++) {
+        terms.add(keyExpression(key.get(i), quote(key.get(i).name())) + " = " + keyExpression(key.get(i), "?"));
+      }
+      Column column = key.get(level);
+      String op = level == key.size() - 1 ? last : strict;
+      terms.add(keyExpression(column, quote(column.name())) + " " + op + " " + keyExpression(column, "?"));
+      levels.add(terms.toString());
+    }
+    return levels.toString();
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * JDBC stores for TerraFusion Sync, on JDBI: {@link io.terrafusion.sync.jdbc.JdbcStore} reads and
+ * writes the tables of an H2 or SQLite database through a {@link javax.sql.DataSource}. Dialects are
+ * plug-in objects ({@link io.terrafusion.sync.jdbc.spi.Dialect}); JDBI stays internal.
+ */
+module io.terrafusion.sync.jdbc {
+  requires transitive io.terrafusion.sync.api;
+  requires java.sql;
+  requires org.jdbi.v3.core;
+  requires com.github.benmanes.caffeine;
+  requires org.slf4j;
+  requires static org.jspecify;
+
+  exports io.terrafusion.sync.jdbc;
+  exports io.terrafusion.sync.jdbc.spi;
+}
