@@ -5,6 +5,7 @@ import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.core.SyncEngine;
 import io.terrafusion.sync.core.audit.AuditSinks;
+import io.terrafusion.sync.core.audit.JsonLinesAuditSink;
 import io.terrafusion.sync.core.transform.Transformers;
 import io.terrafusion.sync.jdbc.JdbcStore;
 import java.nio.file.Path;
@@ -22,13 +23,14 @@ public final class EmbeddingExample {
   /** Syncs {@code source} into {@code target} and returns the report. */
   // README-SNIPPET-START
   public static SyncReport syncCounty(DataSource source, DataSource target, Path auditFile) {
-    try (SyncEngine engine = SyncEngine.builder()
-        .source(JdbcStore.of(source))
-        .target(JdbcStore.of(target))
-        .transformer(Transformers.renameColumns(TableId.of("owners"), Map.of("email", "contact_email")))
-        .auditSink(AuditSinks.jsonLines(auditFile))
-        .batchSize(500)
-        .build()) {
+    try (JsonLinesAuditSink audit = AuditSinks.jsonLines(auditFile);
+        SyncEngine engine = SyncEngine.builder()
+            .source(JdbcStore.of(source))
+            .target(JdbcStore.of(target))
+            .transformer(Transformers.renameColumns(TableId.of("owners"), Map.of("email", "contact_email")))
+            .auditSink(audit)
+            .batchSize(500)
+            .build()) {
       SyncReport report = engine.run(SyncRequest.full().initiatedBy("nightly-job"));
       report.tables().forEach(t -> System.out.printf("%s: %d inserted, %d updated, %d deleted%n",
           t.table(), t.inserted(), t.updated(), t.deleted()));
