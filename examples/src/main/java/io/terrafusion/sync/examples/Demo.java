@@ -2,6 +2,7 @@ package io.terrafusion.sync.examples;
 
 import io.terrafusion.sync.api.SyncReport;
 import io.terrafusion.sync.api.SyncRequest;
+import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.TableReport;
 import io.terrafusion.sync.core.SyncEngine;
 import io.terrafusion.sync.testkit.CountyProject;
@@ -17,8 +18,8 @@ import java.util.Locale;
  * then inserts, updates and deletes rows at the source and syncs again. Prints per-table counts and
  * the time taken, and exits 0 only if source and target end equal.
  *
- * <p>Run it with {@code ./mvnw -q -pl examples -am package exec:java -DskipTests}; pass a number of
- * parcels with {@code -Dexec.args=5000}.
+ * <p>Run it with {@code ./mvnw -q -pl examples -am package -Pdemo -DskipTests}; pass a number of
+ * parcels with {@code -Ddemo.parcels=5000}.
  */
 public final class Demo {
   private static final int DEFAULT_PARCELS = 2_000;
@@ -84,7 +85,7 @@ public final class Demo {
       }
 
       List<String> differences = new ArrayList<>();
-      for (var table : CountyProject.tables()) {
+      for (TableId table : CountyProject.tables()) {
         differences.addAll(SyncAssertions.differences(source.store(), table, target.store(), table));
       }
       if (differences.isEmpty()) {
@@ -100,7 +101,8 @@ public final class Demo {
   private static void print(PrintStream out, String title, SyncReport report) {
     out.printf(Locale.ROOT, "%n%s: %s in %.3f s%n", title, report.state(), report.elapsed().toNanos() / 1e9);
     out.printf(Locale.ROOT, "  %-12s %9s %9s %9s %10s%n", "table", "inserted", "updated", "deleted", "unchanged");
-    for (TableReport t : report.tables()) {
+    for (TableId id : CountyProject.tables()) {
+      TableReport t = report.table(id).orElseThrow(() -> new IllegalStateException("the sync did not report table " + id));
       out.printf(Locale.ROOT, "  %-12s %9d %9d %9d %10d%n", t.table().name(), t.inserted(), t.updated(), t.deleted(), t.unchanged());
     }
   }
