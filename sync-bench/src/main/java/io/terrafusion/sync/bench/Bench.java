@@ -43,7 +43,7 @@ public final class Bench {
       + " CAST(MOD(x * 37, 400000) AS NUMERIC(14,2)) + 0.25, CAST(MOD(x * 91, 900000) AS NUMERIC(14,2)) + 0.5,"
       + " x / 7.0, MOD(x, 10) <> 0, TIMESTAMP '2025-01-01 00:00:00' + x * INTERVAL '1' SECOND,"
       + " CONCAT('{\"zone\":\"R', MOD(x, 5), '\",\"flood\":', MOD(x, 2) = 0, '}'), REPEAT('n', MOD(x, 200))"
-      + " FROM SYSTEM_RANGE(1, ?)";
+      + " FROM (SELECT \"X\" AS x FROM SYSTEM_RANGE(1, ?)) r";
   private static final int BATCH = 2000;
 
   private Bench() {}
