@@ -83,6 +83,28 @@ public final class CanonicalValues {
     return instant != null ? instant.hashCode() : value.hashCode();
   }
 
+  /** Whether two arrays hold pairwise {@linkplain #equal equal} values. */
+  static boolean equalAll(@Nullable Object[] a, @Nullable Object[] b) {
+    if (a.length != b.length) {
+      return false;
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (!equal(a[i], b[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A hash of an array's values consistent with {@link #equalAll}. */
+  static int hashAll(int seed, @Nullable Object[] values) {
+    int h = seed;
+    for (Object value : values) {
+      h = 31 * h + hash(value);
+    }
+    return h;
+  }
+
   /**
    * Compares two non-null key values of the same kind under the rules above.
    *

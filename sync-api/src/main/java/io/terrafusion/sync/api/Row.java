@@ -130,15 +130,7 @@ public final class Row {
 
   /** Whether this row holds the same values as another row of the same layout. */
   public boolean sameValues(Row other) {
-    if (other.values.length != values.length) {
-      return false;
-    }
-    for (int i = 0; i < values.length; i++) {
-      if (!CanonicalValues.equal(values[i], other.values[i])) {
-        return false;
-      }
-    }
-    return true;
+    return CanonicalValues.equalAll(values, other.values);
   }
 
   @Override
@@ -148,11 +140,7 @@ public final class Row {
 
   @Override
   public int hashCode() {
-    int h = layout.hashCode();
-    for (Object value : values) {
-      h = 31 * h + CanonicalValues.hash(value);
-    }
-    return h;
+    return CanonicalValues.hashAll(layout.hashCode(), values);
   }
 
   @Override

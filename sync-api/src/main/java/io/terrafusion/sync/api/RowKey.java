@@ -88,27 +88,12 @@ public final class RowKey implements Comparable<RowKey> {
 
   @Override
   public boolean equals(Object o) {
-    if (o == this) {
-      return true;
-    }
-    if (!(o instanceof RowKey other) || other.values.length != values.length) {
-      return false;
-    }
-    for (int i = 0; i < values.length; i++) {
-      if (!CanonicalValues.equal(values[i], other.values[i])) {
-        return false;
-      }
-    }
-    return true;
+    return o == this || (o instanceof RowKey other && CanonicalValues.equalAll(values, other.values));
   }
 
   @Override
   public int hashCode() {
-    int h = 1;
-    for (Object value : values) {
-      h = 31 * h + CanonicalValues.hash(value);
-    }
-    return h;
+    return CanonicalValues.hashAll(1, values);
   }
 
   /** The values in parentheses, such as {@code (42, 'R-17')}. */

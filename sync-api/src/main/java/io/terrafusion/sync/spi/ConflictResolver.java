@@ -19,13 +19,29 @@ public interface ConflictResolver {
    */
   Resolution resolve(Conflict conflict);
 
-  /** The source's change always wins; the target's change is overwritten. */
+  /**
+   * Whether the engine should look for conflicts at all. Finding them means keeping a base hash of
+   * every row written, in the state store, which costs a lookup per batch and, in the in-memory
+   * store, memory per row. Only a resolver that would take the source's change every time can do
+   * without; it returns false, and the engine then neither detects nor audits conflicts and forgets
+   * the base hashes of the rows it writes.
+   */
+  default boolean detectsConflicts() {
+    return true;
+  }
+
+  /**
+   * The source's change always wins and the target's change is overwritten, without detecting
+   * conflicts (see {@link #detectsConflicts()}): the engine's default. To have overwritten target
+   * changes detected and audited, use {@code conflict -> Resolution.useSource()} instead.
+   */
   static ConflictResolver sourceWins() {
-    return conflict -> Resolution.useSource();
+    return SourceWins.INSTANCE;
   }
 
   /** The target's change always wins; the source's change is not applied to that row. */
   static ConflictResolver targetWins() {
     return conflict -> Resolution.useTarget();
   }
+
 }

@@ -8,8 +8,7 @@ import io.terrafusion.sync.jdbc.JdbcStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -85,19 +85,55 @@ public final class Bench {
 
   private static Result measure(String name, long rows, Runnable body) {
     System.gc();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      pool.resetPeakUsage();
-    }
+    HeapSampler sampler = HeapSampler.start();
     long start = System.nanoTime();
-    body.run();
+    try {
+      body.run();
+    } finally {
+      sampler.stop();
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
+    return new Result(name, rows, seconds, sampler.peakBytes());
+  }
+
+  /**
+   * The highest heap use seen, sampled every few milliseconds. The memory pools' own peaks cannot be
+   * summed: each pool peaks at another moment, and their sum can exceed the heap's limit.
+   */
+  private static final class HeapSampler implements Runnable {
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final Thread thread = new Thread(this, "heap-sampler");
+    private volatile boolean running = true;
+    private volatile long peak;
+
+    static HeapSampler start() {
+      HeapSampler sampler = new HeapSampler();
+      sampler.thread.setDaemon(true);
+      sampler.thread.start();
+      return sampler;
+    }
+
+    @Override
+    public void run() {
+      while (running) {
+        peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+        LockSupport.parkNanos(2_000_000);
       }
     }
-    return new Result(name, rows, seconds, peak);
+
+    void stop() {
+      running = false;
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+    }
+
+    long peakBytes() {
+      return peak;
+    }
   }
 
   private static void print(Result r, Result baseline) {

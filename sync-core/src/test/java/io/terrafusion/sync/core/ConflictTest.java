@@ -10,6 +10,7 @@ import io.terrafusion.sync.api.SyncReport;
 import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.core.state.InMemoryStateStore;
 import io.terrafusion.sync.spi.ConflictResolver;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConflictTest {
@@ -21,13 +22,11 @@ class ConflictTest {
   private SyncReport changeBothEndsAndSync(ConflictResolver resolver) {
     source.put(ITEMS, 1L, "base", 1L).put(ITEMS, 2L, "other", 2L);
     try (SyncEngine first = SyncEngine.builder().source(source).target(target).stateStore(state)
-        .executor(Runnable::run).build()) {
+        .conflictResolver(resolver).executor(Runnable::run).build()) {
       first.run(SyncRequest.full());
       source.put(ITEMS, 1L, "source edit", 1L);
       target.put(ITEMS, 1L, "target edit", 1L);
-      try (SyncEngine second = first.toBuilder().conflictResolver(resolver).build()) {
-        return second.run(SyncRequest.full());
-      }
+      return first.run(SyncRequest.full());
     }
   }
 
@@ -40,11 +39,42 @@ class ConflictTest {
   }
 
   @Test
-  void sourceWinsOverwritesTheTargetRow() {
-    SyncReport report = changeBothEndsAndSync(ConflictResolver.sourceWins());
+  void resolverChoosingTheSourceOverwritesTheTargetRowAndCountsTheConflict() {
+    SyncReport report = changeBothEndsAndSync(conflict -> Resolution.useSource());
     assertThat(target.row(ITEMS, 1L).orElseThrow().get("name")).isEqualTo("source edit");
     assertThat(report.table(ITEMS).orElseThrow().conflicts()).isEqualTo(1);
     assertThat(report.updated()).isEqualTo(1);
+  }
+
+  @Test
+  void sourceWinsOverwritesTheTargetRowWithoutDetectingConflicts() {
+    SyncReport report = changeBothEndsAndSync(ConflictResolver.sourceWins());
+    assertThat(target.row(ITEMS, 1L).orElseThrow().get("name")).isEqualTo("source edit");
+    assertThat(report.table(ITEMS).orElseThrow().conflicts()).isZero();
+    assertThat(report.updated()).isEqualTo(1);
+  }
+
+  @Test
+  void sourceWinsKeepsNoBaseHashesSoMemoryDoesNotGrowWithTheTable() {
+    changeBothEndsAndSync(ConflictResolver.sourceWins());
+    assertThat(state.baseHashes(ITEMS, List.of(RowKey.of(1L), RowKey.of(2L)))).isEmpty();
+  }
+
+  @Test
+  void basesWrittenWhileNotDetectingAreForgottenSoLaterDetectionSeesNoFalseConflict() {
+    source.put(ITEMS, 1L, "base", 1L);
+    try (SyncEngine tracking = SyncEngine.builder().source(source).target(target).stateStore(state)
+        .conflictResolver(ConflictResolver.targetWins()).executor(Runnable::run).build()) {
+      tracking.run(SyncRequest.full());
+      source.put(ITEMS, 1L, "written while not tracking", 1L);
+      try (SyncEngine plain = tracking.toBuilder().conflictResolver(ConflictResolver.sourceWins()).build()) {
+        plain.run(SyncRequest.full());
+      }
+      source.put(ITEMS, 1L, "source edit", 1L);
+      SyncReport report = tracking.run(SyncRequest.full());
+      assertThat(report.table(ITEMS).orElseThrow().conflicts()).isZero();
+      assertThat(target.row(ITEMS, 1L).orElseThrow().get("name")).isEqualTo("source edit");
+    }
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.terrafusion.sync.core.internal;
 
-import io.terrafusion.sync.api.TableSyncException;
 import io.terrafusion.sync.api.AuditEventType;
 import io.terrafusion.sync.api.ChangeKind;
 import io.terrafusion.sync.api.Conflict;
@@ -8,6 +7,7 @@ import io.terrafusion.sync.api.Resolution;
 import io.terrafusion.sync.api.Row;
 import io.terrafusion.sync.api.RowHash;
 import io.terrafusion.sync.api.RowKey;
+import io.terrafusion.sync.api.TableSyncException;
 import io.terrafusion.sync.spi.WriteBatch;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Collects the writes of one table and applies them in transactions of at most the batch size:
- * resolves conflicts against the base hashes, applies, then records base hashes and audit events
- * (only once the transaction succeeded). Used by one thread at a time.
+ * resolves conflicts against the base hashes (when the resolver detects conflicts), applies, then
+ * records base hashes and audit events (only once the transaction succeeded). Used by one thread at a time.
  */
 final class BatchWriter {
   private final JobContext job;
@@ -44,6 +44,12 @@ final class BatchWriter {
   /** Applies every queued write in one transaction. */
   void flush(long batch) {
     if (pending.isEmpty()) {
+      return;
+    }
+    if (!job.settings().conflictResolver().detectsConflicts()) {
+      List<PendingWrite> writes = List.copyOf(pending);
+      pending.clear();
+      apply(batch, writes);
       return;
     }
     List<RowKey> keys = pending.stream().map(PendingWrite::key).toList();
@@ -99,6 +105,7 @@ final class BatchWriter {
     if (writes.isEmpty()) {
       return;
     }
+    boolean tracking = job.settings().conflictResolver().detectsConflicts();
     List<Row> upserts = new ArrayList<>();
     List<RowKey> deletes = new ArrayList<>();
     Map<RowKey, RowHash> hashes = new HashMap<>();
@@ -108,11 +115,16 @@ final class BatchWriter {
         deletes.add(write.key());
       } else {
         upserts.add(row);
-        hashes.put(write.key(), RowHasher.hash(row));
+        if (tracking) {
+          hashes.put(write.key(), RowHasher.hash(row));
+        }
       }
     }
     job.settings().target().apply(plan.write(), new WriteBatch(upserts, deletes));
-    job.settings().stateStore().updateBaseHashes(plan.targetId(), hashes, deletes);
+    // Without tracking, the bases of the rows just written are stale: forget them, so that a resolver
+    // that tracks again later does not take this sync's writes for changes made at the target.
+    List<RowKey> forgotten = tracking ? deletes : writes.stream().map(PendingWrite::key).toList();
+    job.settings().stateStore().updateBaseHashes(plan.targetId(), hashes, forgotten);
     for (PendingWrite write : writes) {
       audit(batch, write);
     }
