@@ -43,5 +43,4 @@ public interface ConflictResolver {
   static ConflictResolver targetWins() {
     return conflict -> Resolution.useTarget();
   }
-
 }
