@@ -9,6 +9,7 @@ module io.terrafusion.sync.testkit {
   requires static org.jspecify;
   requires com.h2database;
   requires org.xerial.sqlitejdbc;
+  requires static org.junit.jupiter.api;
 
   exports io.terrafusion.sync.testkit;
 }

@@ -47,14 +47,16 @@ public final class CountyProject {
       "CREATE TABLE owners (owner_id VARCHAR(40) NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL,"
           + " mailing_address VARCHAR(200), email VARCHAR(120))",
       "CREATE TABLE parcels (parcel_id BIGINT NOT NULL PRIMARY KEY,"
-          + " owner_id VARCHAR(40) NOT NULL REFERENCES owners (owner_id), situs_address VARCHAR(200),"
-          + " land_use VARCHAR(20), acres DECIMAL(10,3), active BOOLEAN NOT NULL, updated_at TIMESTAMP NOT NULL)",
-      "CREATE TABLE assessments (parcel_id BIGINT NOT NULL REFERENCES parcels (parcel_id),"
+          + " owner_id VARCHAR(40) NOT NULL, situs_address VARCHAR(200),"
+          + " land_use VARCHAR(20), acres DECIMAL(10,3), active BOOLEAN NOT NULL, updated_at TIMESTAMP(6) NOT NULL,"
+          + " FOREIGN KEY (owner_id) REFERENCES owners (owner_id))",
+      "CREATE TABLE assessments (parcel_id BIGINT NOT NULL,"
           + " tax_year INTEGER NOT NULL, land_value DECIMAL(14,2) NOT NULL, improvement_value DECIMAL(14,2) NOT NULL,"
-          + " assessed_on DATE, PRIMARY KEY (parcel_id, tax_year))",
+          + " assessed_on DATE, PRIMARY KEY (parcel_id, tax_year), FOREIGN KEY (parcel_id) REFERENCES parcels (parcel_id))",
       "CREATE TABLE permits (permit_no VARCHAR(40) NOT NULL PRIMARY KEY,"
-          + " parcel_id BIGINT NOT NULL REFERENCES parcels (parcel_id), kind VARCHAR(30) NOT NULL,"
-          + " issued_on DATE NOT NULL, valuation DECIMAL(12,2), notes VARCHAR(2000))");
+          + " parcel_id BIGINT NOT NULL, kind VARCHAR(30) NOT NULL,"
+          + " issued_on DATE NOT NULL, valuation DECIMAL(12,2), notes VARCHAR(2000),"
+          + " FOREIGN KEY (parcel_id) REFERENCES parcels (parcel_id))");
 
   private static final String[] LAND_USES = {"residential", "agricultural", "commercial", "industrial", "exempt"};
   private static final String[] PERMIT_KINDS = {"building", "electrical", "plumbing", "demolition", "septic"};
@@ -70,12 +72,16 @@ public final class CountyProject {
   }
 
   /** Creates the four empty tables, with their keys and foreign keys, in the database. */
-  public static void createSchema(EmbeddedDatabase database) {
-    database.execute(DDL.toArray(String[]::new));
+  public static void createSchema(TestDatabase database) {
+    // MariaDB's TIMESTAMP converts through the session time zone and ends in 2038; DATETIME is the
+    // wall-clock type the other databases call TIMESTAMP.
+    boolean mariadb = database.store().dialect().name().equals("mariadb");
+    database.execute(DDL.stream().map(sql -> mariadb ? sql.replace("TIMESTAMP(6)", "DATETIME(6)") : sql)
+        .toArray(String[]::new));
     database.store().refresh();
   }
 
-  /** The CREATE TABLE statements, parents first; portable across H2 and SQLite. */
+  /** The CREATE TABLE statements, parents first; portable across H2, SQLite, PostgreSQL and MariaDB. */
   public static List<String> ddl() {
     return DDL;
   }

@@ -1,15 +1,9 @@
 package io.terrafusion.sync.testkit;
 
-import io.terrafusion.sync.jdbc.JdbcStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -29,7 +23,7 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>This class is thread-safe.
  */
-public final class EmbeddedDatabase implements AutoCloseable {
+public final class EmbeddedDatabase extends TestDatabase {
   private static final AtomicLong COUNTER = new AtomicLong();
 
   /** The embedded database engines the testkit can start. */
@@ -42,16 +36,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   private final Kind kind;
   private final String url;
-  private final DataSource dataSource;
-  private final String label;
   private final @Nullable Path temporaryFile;
-  private volatile @Nullable JdbcStore store;
 
   private EmbeddedDatabase(Kind kind, String url, DataSource dataSource, String label, @Nullable Path temporaryFile) {
+    super(label, dataSource);
     this.kind = kind;
     this.url = url;
-    this.dataSource = dataSource;
-    this.label = label;
     this.temporaryFile = temporaryFile;
   }
 
@@ -107,105 +97,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return kind;
   }
 
-  /** A short name for messages, such as {@code h2:tfsync1_42}. */
-  public String label() {
-    return label;
-  }
-
   /** The JDBC URL (it holds no credentials). */
   public String url() {
     return url;
   }
 
-  /** A data source for the database. */
-  public DataSource dataSource() {
-    return dataSource;
-  }
-
-  /** The sync store of this database, created on first use and reused after. */
-  public JdbcStore store() {
-    JdbcStore s = store;
-    if (s == null) {
-      synchronized (this) {
-        s = store;
-        if (s == null) {
-          s = JdbcStore.builder(dataSource).name(label).build();
-          store = s;
-        }
-      }
-    }
-    return s;
-  }
-
-  /**
-   * Runs SQL statements, each on its own, in one connection.
-   *
-   * @throws IllegalStateException if a statement fails, naming it
-   */
-  public void execute(String... statements) {
-    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-      for (String sql : statements) {
-        try {
-          st.execute(sql);
-        } catch (SQLException e) {
-          throw new IllegalStateException("statement failed: " + sql + ": " + e.getMessage(), e);
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot connect to " + url + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Runs one statement with bound parameters.
-   *
-   * @return the update count
-   * @throws IllegalStateException if it fails, naming the statement
-   */
-  public int update(String sql, @Nullable Object... params) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
-      }
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("statement failed: " + sql + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Runs a query that returns one number, such as {@code SELECT count(*) FROM parcels}.
-   *
-   * @throws IllegalStateException if it fails or returns no row
-   */
-  public long queryLong(String sql, @Nullable Object... params) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw new IllegalStateException("query returned no row: " + sql);
-        }
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("query failed: " + sql + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** The number of rows in a table. */
-  public long count(String table) {
-    return queryLong("SELECT count(*) FROM " + table);
-  }
-
   /** Drops the database: H2 shuts down, a temporary SQLite file is deleted. */
   @Override
   public void close() {
-    JdbcStore s = store;
-    if (s != null) {
-      s.close();
-    }
+    super.close();
     if (kind == Kind.H2) {
       execute("SHUTDOWN");
     }
@@ -218,10 +118,5 @@ public final class EmbeddedDatabase implements AutoCloseable {
         throw new UncheckedIOException("cannot delete " + temporaryFile, e);
       }
     }
-  }
-
-  @Override
-  public String toString() {
-    return "EmbeddedDatabase[" + url + "]";
   }
 }
