@@ -68,11 +68,15 @@ public final class ServerDatabase extends TestDatabase {
    * Why the server cannot be used, or empty when it answers.
    */
   public static Optional<String> unavailable(Kind kind) {
-    try (Connection c = new DriverDataSource(kind.url()).getConnection()) {
-      return c.isValid(5) ? Optional.empty() : Optional.of(kind + " at " + redact(kind.url()) + " did not answer");
+    return unavailable(kind, kind.url());
+  }
+
+  static Optional<String> unavailable(Kind kind, String url) {
+    try (Connection c = new DriverDataSource(url).getConnection()) {
+      return c.isValid(5) ? Optional.empty() : Optional.of(kind + " at " + redact(url) + " did not answer");
     } catch (SQLException e) {
-      return Optional.of(kind + " at " + redact(kind.url()) + " (set " + kind.variable() + ") cannot be reached: "
-          + e.getMessage());
+      return Optional.of(kind + " at " + redact(url) + " (set " + kind.variable() + ") cannot be reached: "
+          + redact(String.valueOf(e.getMessage())));
     }
   }
 
@@ -157,7 +161,7 @@ public final class ServerDatabase extends TestDatabase {
     return m.group(1) + "/" + name + query;
   }
 
-  private static String redact(String url) {
+  static String redact(String url) {
     return url.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("//[^/@]*@", "//***@");
   }
 }
