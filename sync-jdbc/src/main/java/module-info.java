@@ -9,6 +9,7 @@ module io.terrafusion.sync.jdbc {
   requires org.jdbi.v3.core;
   requires com.github.benmanes.caffeine;
   requires org.slf4j;
+  requires com.fasterxml.jackson.databind;
   requires static org.jspecify;
 
   exports io.terrafusion.sync.jdbc;

@@ -120,7 +120,8 @@ final class BatchWriter {
         }
       }
     }
-    job.settings().target().apply(plan.write(), new WriteBatch(upserts, deletes));
+    boolean newRows = writes.stream().allMatch(w -> w.row() == null || w.kind() == ChangeKind.INSERT);
+    job.settings().target().apply(plan.write(), new WriteBatch(upserts, deletes, newRows));
     // Without tracking, the bases of the rows just written are stale: forget them, so that a resolver
     // that tracks again later does not take this sync's writes for changes made at the target.
     List<RowKey> forgotten = tracking ? deletes : writes.stream().map(PendingWrite::key).toList();

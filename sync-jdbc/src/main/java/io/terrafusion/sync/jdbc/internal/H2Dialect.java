@@ -28,7 +28,7 @@ public final class H2Dialect implements Dialect {
       StandardTypeHandlers.typeName("JSON"),
       (rs, i) -> {
         byte[] bytes = rs.getBytes(i);
-        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+        return bytes == null ? null : JsonText.canonical(new String(bytes, StandardCharsets.UTF_8));
       },
       (st, i, v) -> st.setBytes(i, Values.as(v, String.class).getBytes(StandardCharsets.UTF_8)));
 

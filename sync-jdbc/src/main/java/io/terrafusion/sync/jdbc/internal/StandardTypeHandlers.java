@@ -79,7 +79,10 @@ public final class StandardTypeHandlers {
 
   static final ColumnHandler JSON = new ColumnHandler("json",
       typeName("JSON"),
-      (rs, i) -> rs.getString(i),
+      (rs, i) -> {
+        String text = rs.getString(i);
+        return text == null ? null : JsonText.canonical(text);
+      },
       (st, i, v) -> st.setString(i, Values.as(v, String.class)));
 
   /** The registry of {@link DataTypeHandlers#standard()}. */

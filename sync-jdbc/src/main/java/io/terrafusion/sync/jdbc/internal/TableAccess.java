@@ -10,6 +10,7 @@ import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.TableSchema;
 import io.terrafusion.sync.api.ValueConversionException;
 import io.terrafusion.sync.jdbc.DataTypeHandlers;
+import io.terrafusion.sync.jdbc.spi.BulkWriter;
 import io.terrafusion.sync.jdbc.spi.Dialect;
 import io.terrafusion.sync.spi.DataTypeHandler;
 import io.terrafusion.sync.spi.WriteBatch;
@@ -17,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.argument.Argument;
@@ -120,14 +122,26 @@ public final class TableAccess {
       }
       execute(deletes, "delete from", batch.deletes());
     }
-    if (!batch.upserts().isEmpty()) {
+    if (batch.upserts().isEmpty()) {
+      return;
+    }
+    for (Row row : batch.upserts()) {
+      if (!row.layout().equals(schema.layout())) {
+        throw new IllegalArgumentException("row " + row.key() + " has layout " + row.layout()
+            + " but table " + schema.id() + " has " + schema.layout());
+      }
+    }
+    Optional<BulkWriter> bulk = dialect.bulkWriter().filter(b -> batch.upserts().size() >= b.threshold());
+    if (bulk.isPresent()) {
+      try {
+        new BulkUpsert(bulk.get(), sqlTable, columns, key).run(handle, batch);
+      } catch (RuntimeException e) {
+        throw Failures.translate(e, dialect, schema.id(), "bulk upsert into", List.of());
+      }
+    } else {
       PreparedBatch upserts = handle.prepareBatch(upsertSql);
       List<RowKey> keys = new ArrayList<>(batch.upserts().size());
       for (Row row : batch.upserts()) {
-        if (!row.layout().equals(schema.layout())) {
-          throw new IllegalArgumentException("row " + row.key() + " has layout " + row.layout()
-              + " but table " + schema.id() + " has " + schema.layout());
-        }
         RowKey rowKey = row.key();
         keys.add(rowKey);
         for (int i = 0; i < columns.size(); i++) {

@@ -7,6 +7,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.JDBCType;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 
@@ -146,6 +147,14 @@ public interface Dialect {
    * @param key the primary-key columns, in key order
    */
   String upsert(TableId table, List<Column> columns, List<Column> key);
+
+  /**
+   * The database's bulk path for large batches, if it has one; empty by default, and every batch is
+   * then written with batched statements.
+   */
+  default Optional<BulkWriter> bulkWriter() {
+    return Optional.empty();
+  }
 
   /**
    * The SQLState of a failure, for retry classification. The default returns the driver's; a
