@@ -1,5 +1,6 @@
 package io.terrafusion.sync.jdbc.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +8,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * The canonical text of a JSON document: compact, object keys sorted, numbers exactly as written. Each
+ * The canonical text of a JSON document: compact, object keys sorted, numbers in plain decimal
+ * notation with their written scale ({@code 1e3} is {@code 1000}, {@code 2.50} stays {@code 2.50}). Each
  * database spells the same document its own way (PostgreSQL's jsonb reorders keys and adds spaces,
  * MariaDB keeps the text it was given), so JSON columns are read into this one form, which then
  * compares and hashes alike everywhere.
@@ -17,6 +19,7 @@ public final class JsonText {
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
       .build();
 
   private JsonText() {}
@@ -30,7 +33,10 @@ public final class JsonText {
     try {
       return MAPPER.writeValueAsString(MAPPER.readValue(json, Object.class));
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a JSON document (" + e.getOriginalMessage() + ")", e);
+      // Jackson's own message may quote the offending token, which is data; give the position only.
+      var at = e.getLocation();
+      throw new IllegalArgumentException("not a JSON document"
+          + (at == null ? "" : " (syntax error at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), null);
     }
   }
 }
