@@ -1,6 +1,8 @@
-/** Runnable examples of TerraFusion Sync; compiled against the exported API only. */
+/** Runnable examples of TerraFusion Sync and the {@code sync} command-line runner; compiled against the exported API only. */
 module io.terrafusion.sync.examples {
   requires io.terrafusion.sync.testkit;
+  requires static org.jspecify;
 
   exports io.terrafusion.sync.examples;
+  exports io.terrafusion.sync.examples.cli;
 }

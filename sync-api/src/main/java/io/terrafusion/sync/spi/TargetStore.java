@@ -24,4 +24,22 @@ public interface TargetStore extends SourceStore {
    * @throws IllegalArgumentException if a row's layout differs from the table's
    */
   void apply(TableSchema table, WriteBatch batch);
+
+  /**
+   * Creates a table with the schema's columns (their types mapped to this database's), primary key
+   * and NOT NULL constraints; foreign keys are not created. A later {@link #table} lookup of the
+   * schema's id finds the new table.
+   *
+   * <p>The default throws {@link UnsupportedOperationException}: a store that cannot create tables
+   * need not implement this.
+   *
+   * @param schema the table to create; its foreign keys are ignored
+   * @throws io.terrafusion.sync.api.DataAccessException if the database refuses, such as when the
+   *     table exists or a column type cannot be mapped
+   * @throws UnsupportedOperationException if this store cannot create tables; the message names the
+   *     store
+   */
+  default void createTable(TableSchema schema) {
+    throw new UnsupportedOperationException("the target store " + name() + " cannot create tables");
+  }
 }

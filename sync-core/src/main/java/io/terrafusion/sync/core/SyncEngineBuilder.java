@@ -45,6 +45,7 @@ public final class SyncEngineBuilder {
   private DeadLetterPolicy deadLetterPolicy = DeadLetterPolicy.QUARANTINE;
   private Clock clock = Clock.systemUTC();
   private @Nullable Executor executor;
+  private boolean createMissingTables;
 
   SyncEngineBuilder() {}
 
@@ -61,6 +62,7 @@ public final class SyncEngineBuilder {
     this.deadLetterPolicy = settings.deadLetterPolicy();
     this.clock = settings.clock();
     this.executor = executor;
+    this.createMissingTables = settings.createMissingTables();
   }
 
   /** The store to read from. Required. */
@@ -139,6 +141,23 @@ public final class SyncEngineBuilder {
   }
 
   /**
+   * Whether a job creates the target tables it lacks. Default false: a missing target table is a
+   * {@code missing-table} schema violation that fails the job before anything is written.
+   *
+   * <p>When true, and the only violations a job's pre-flight check finds are missing target tables,
+   * the job creates each of them with {@link TargetStore#createTable} from the mapped (transformed)
+   * source schema (columns, primary key and NOT NULLs; no foreign keys), records an audit event of
+   * type {@link io.terrafusion.sync.api.AuditEventType#VALIDATION} with detail {@code
+   * action=create-table}, then checks again and runs. When other violations are found, nothing is
+   * created. {@link SyncEngine#validate} creates nothing and still reports missing tables. The
+   * target store must support {@code createTable}; a failure to create fails the job.
+   */
+  public SyncEngineBuilder createMissingTables(boolean create) {
+    this.createMissingTables = create;
+    return this;
+  }
+
+  /**
    * Where jobs run. Optional; by default the engine owns a small pool of daemon threads named {@code
    * terrafusion-sync-N}, shut down by {@link SyncEngine#close()}. A given executor is never shut down
    * by the engine.
@@ -173,7 +192,7 @@ public final class SyncEngineBuilder {
     }
     EngineSettings settings = new EngineSettings(Objects.requireNonNull(source), Objects.requireNonNull(target),
         stateStore == null ? new InMemoryStateStore() : stateStore, batchSize, transformer, validator,
-        conflictResolver, auditSinks, incrementalDetector, deadLetterPolicy, clock);
+        conflictResolver, auditSinks, incrementalDetector, deadLetterPolicy, clock, createMissingTables);
     return new SyncEngine(settings, executor);
   }
 }

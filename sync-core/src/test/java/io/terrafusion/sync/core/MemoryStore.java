@@ -122,6 +122,14 @@ final class MemoryStore implements TargetStore {
   }
 
   @Override
+  public synchronized void createTable(TableSchema schema) {
+    if (schemas.containsKey(schema.id())) {
+      throw new DataAccessException("cannot create table " + schema.id() + ": it exists", schema.id(), null, "42S01", null);
+    }
+    create(new TableSchema(schema.id(), schema.columns(), schema.primaryKey(), List.of()));
+  }
+
+  @Override
   public synchronized void apply(TableSchema table, WriteBatch batch) {
     applies++;
     beforeApply.accept(applies);

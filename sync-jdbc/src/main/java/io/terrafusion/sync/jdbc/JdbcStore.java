@@ -169,6 +169,36 @@ public final class JdbcStore implements TargetStore {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The DDL comes from {@link Dialect#createTable}; an unqualified table is created in the
+   * store's configured schema. The cached schema of the table is dropped, so the next {@link #table}
+   * lookup introspects the new table.
+   *
+   * @throws DataAccessException if a column's type has no mapping in the dialect, or the database
+   *     refuses the statement (such as when the table exists); the message names the table
+   */
+  @Override
+  public void createTable(TableSchema schema) {
+    Objects.requireNonNull(schema, "schema");
+    String ddl;
+    try {
+      ddl = dialect.createTable(sqlName(schema.id()), schema.columns(), schema.primaryKey());
+    } catch (IllegalArgumentException e) {
+      throw new DataAccessException("cannot create table " + schema.id() + " in " + name + ": " + e.getMessage(),
+          schema.id(), null, null, e);
+    }
+    try {
+      jdbi.useHandle(handle -> handle.execute(ddl));
+    } catch (RuntimeException e) {
+      throw Failures.translate(e, dialect, schema.id(), "create table", List.of());
+    } finally {
+      schemas.invalidate(schema.id());
+    }
+    LOG.info("{}: created table {}", name, schema.id());
+  }
+
   /** Forgets cached schemas and statements. */
   @Override
   public void refresh() {

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * The engine's validated, immutable configuration, as the builder produced it.
  *
  * @param incrementalDetector the detector for incremental jobs, or null when none was configured
+ * @param createMissingTables whether a job creates the target tables it lacks from the mapped source
+ *     schemas
  */
 public record EngineSettings(
     SourceStore source,
@@ -30,7 +32,8 @@ public record EngineSettings(
     List<AuditSink> auditSinks,
     @Nullable ChangeDetector incrementalDetector,
     DeadLetterPolicy deadLetterPolicy,
-    Clock clock) {
+    Clock clock,
+    boolean createMissingTables) {
 
   /** Checks the parts and copies the sinks. */
   public EngineSettings {

@@ -6,6 +6,7 @@ import io.terrafusion.sync.api.SchemaMismatchException;
 import io.terrafusion.sync.api.SyncMode;
 import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.api.TableId;
+import io.terrafusion.sync.api.TableSchema;
 import io.terrafusion.sync.api.ValidationReport;
 import io.terrafusion.sync.core.detect.FullScanDetector;
 import io.terrafusion.sync.spi.ChangeDetector;
@@ -71,6 +72,11 @@ public final class Orchestrator {
   private boolean runTables(JobContext job, SyncRequest request) {
     SyncMode mode = request.mode();
     JobPlan plan = planner.plan(request.tables());
+    if (settings.createMissingTables() && !plan.missing().isEmpty()
+        && plan.violations().stream().allMatch(v -> v.rule().equals(Planner.MISSING_TABLE))) {
+      createMissing(job, plan.missing());
+      plan = planner.plan(request.tables());
+    }
     if (!plan.violations().isEmpty()) {
       throw new SchemaMismatchException(plan.violations());
     }
@@ -107,6 +113,19 @@ public final class Orchestrator {
       finish(job, table, tableCounts);
     }
     return true;
+  }
+
+  /** Creates the missing target tables; only called when nothing else stops the job. */
+  private void createMissing(JobContext job, List<TableSchema> missing) {
+    for (TableSchema schema : missing) {
+      settings.target().createTable(schema);
+      LOG.info("job {}: created table {} at {} from the mapped source schema", job.jobId(), schema.id(),
+          settings.target().name());
+      job.audit().table(AuditEventType.VALIDATION, schema.id(), Map.of(
+          "action", "create-table",
+          "target", settings.target().name(),
+          "columns", Integer.toString(schema.columns().size())));
+    }
   }
 
   private ChangeDetector incrementalDetector() {

@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * first.
  */
 final class Planner {
+  /** The rule of the violation reported for a target table that does not exist. */
+  static final String MISSING_TABLE = "missing-table";
+
   private final SourceStore source;
   private final TargetStore target;
   private final Transformer transformer;
@@ -48,8 +51,9 @@ final class Planner {
       }
     }
     Map<TableId, TablePlan> plans = new HashMap<>();
+    List<TableSchema> missing = new ArrayList<>();
     for (TableSchema schema : found) {
-      planTable(schema, violations).ifPresent(p -> plans.put(schema.id(), p));
+      planTable(schema, violations, missing).ifPresent(p -> plans.put(schema.id(), p));
     }
     List<TablePlan> ordered = new ArrayList<>();
     for (TableSchema schema : TableOrder.parentsFirst(found)) {
@@ -58,10 +62,11 @@ final class Planner {
         ordered.add(plan);
       }
     }
-    return new JobPlan(ordered, TableOrder.referenced(found), violations);
+    return new JobPlan(ordered, TableOrder.referenced(found), violations, missing);
   }
 
-  private Optional<TablePlan> planTable(TableSchema sourceSchema, List<Violation> violations) {
+  private Optional<TablePlan> planTable(TableSchema sourceSchema, List<Violation> violations,
+      List<TableSchema> missing) {
     RowMapping mapping;
     try {
       mapping = transformer.bind(sourceSchema);
@@ -72,8 +77,9 @@ final class Planner {
     TableSchema mapped = mapping.schema();
     Optional<TableSchema> targetSchema = target.table(mapped.id());
     if (targetSchema.isEmpty()) {
-      violations.add(new Violation(mapped.id(), null, null, "missing-table",
+      violations.add(new Violation(mapped.id(), null, null, MISSING_TABLE,
           "the target " + target.name() + " has no table " + mapped.id() + " for source table " + sourceSchema.id()));
+      missing.add(mapped);
       return Optional.empty();
     }
     int before = violations.size();

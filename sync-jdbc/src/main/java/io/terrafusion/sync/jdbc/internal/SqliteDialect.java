@@ -86,6 +86,20 @@ public final class SqliteDialect implements Dialect {
     return "INSERT INTO " + qualify(table) + names + values + keys + action;
   }
 
+  /**
+   * The portable type, except that large text is {@code TEXT} (SQLite would give a {@code CLOB}
+   * column the same TEXT affinity, but this dialect reads that name back as a CLOB), and a timestamp
+   * with time zone is named without precision, which SQLite's grammar allows only at the end.
+   */
+  @Override
+  public String columnType(Column column) {
+    if (column.jdbcType() == JDBCType.TIMESTAMP_WITH_TIMEZONE) {
+      return "TIMESTAMP WITH TIME ZONE";
+    }
+    String portable = Dialect.super.columnType(column);
+    return portable.equals("CLOB") ? "TEXT" : portable;
+  }
+
   /** sqlite-jdbc gives no SQLState; derive one from the primary result code for retry classification. */
   @Override
   public @Nullable String sqlState(SQLException exception) {

@@ -7,6 +7,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.JDBCType;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,11 @@ import org.jspecify.annotations.Nullable;
  * io.terrafusion.sync.jdbc.JdbcStore.Builder#dialects}; there is no service loading.
  */
 public interface Dialect {
+  /**
+   * The largest declared length that {@link #columnType} keeps as a sized character or binary type
+   * (PostgreSQL's VARCHAR limit); longer or unsized columns get a large-object type.
+   */
+  int MAX_SIZED_LENGTH = 10_485_760;
 
   /** A short lower-case name, such as {@code h2} or {@code sqlite}; used in store names and messages. */
   String name();
@@ -154,6 +160,76 @@ public interface Dialect {
    */
   default Optional<BulkWriter> bulkWriter() {
     return Optional.empty();
+  }
+
+  /**
+   * The type a created column of this database gets, from the column's JDBC type, size and scale
+   * (its database type name is consulted only for {@code UUID} and {@code JSON}, which have no JDBC
+   * type). The default writes portable SQL types: BIGINT, INTEGER, SMALLINT, NUMERIC(p,s) or
+   * DECIMAL(p,s) (unsized when the size is 0 or above 1000), DOUBLE PRECISION, REAL, BOOLEAN,
+   * CHAR(n), VARCHAR(n) (CLOB when the size is 0 or above {@value #MAX_SIZED_LENGTH}), DATE, TIME(p),
+   * TIMESTAMP(p) and their WITH TIME ZONE forms, VARBINARY(n) (BLOB when unsized or huge), BLOB, UUID
+   * and JSON.
+   *
+   * <p>The fractional-second precision p is the column's scale when it is 1 to 9, else 6: drivers
+   * disagree on how they report it (SQLite's reports none), and microseconds hold what every
+   * supported database stores, so a created column is never narrower than its source. A dialect
+   * overrides this method for the types its database spells otherwise.
+   *
+   * @throws IllegalArgumentException if the type has no mapping; the message names the column and
+   *     its type
+   */
+  default String columnType(Column column) {
+    String typeName = column.typeName().toUpperCase(Locale.ROOT);
+    if (typeName.equals("UUID") || typeName.equals("JSON")) {
+      return typeName;
+    }
+    int size = column.size();
+    boolean sized = size > 0 && size <= MAX_SIZED_LENGTH;
+    int fraction = column.scale() >= 1 && column.scale() <= 9 ? column.scale() : 6;
+    return switch (column.jdbcType()) {
+      case BIGINT -> "BIGINT";
+      case INTEGER -> "INTEGER";
+      case SMALLINT, TINYINT -> "SMALLINT";
+      case NUMERIC, DECIMAL -> column.jdbcType().getName()
+          + (size > 0 && size <= 1000 ? "(" + size + "," + Math.min(column.scale(), size) + ")" : "");
+      case DOUBLE, FLOAT -> "DOUBLE PRECISION";
+      case REAL -> "REAL";
+      case BOOLEAN, BIT -> "BOOLEAN";
+      case CHAR, NCHAR -> sized ? "CHAR(" + size + ")" : "CLOB";
+      case VARCHAR, NVARCHAR, LONGVARCHAR, LONGNVARCHAR, CLOB, NCLOB -> sized ? "VARCHAR(" + size + ")" : "CLOB";
+      case DATE -> "DATE";
+      case TIME -> "TIME(" + fraction + ")";
+      case TIME_WITH_TIMEZONE -> "TIME(" + fraction + ") WITH TIME ZONE";
+      case TIMESTAMP -> "TIMESTAMP(" + fraction + ")";
+      case TIMESTAMP_WITH_TIMEZONE -> "TIMESTAMP(" + fraction + ") WITH TIME ZONE";
+      case BINARY, VARBINARY -> sized ? "VARBINARY(" + size + ")" : "BLOB";
+      case LONGVARBINARY, BLOB -> "BLOB";
+      default -> throw new IllegalArgumentException("column " + column.name() + " has type " + column.jdbcType()
+          + " (" + column.typeName() + "), which the " + name() + " dialect cannot create");
+    };
+  }
+
+  /**
+   * Creates a table: each column with {@link #columnType} and NOT NULL where the column is not
+   * nullable or is a key column, then the primary key. No foreign keys, defaults or indexes.
+   *
+   * @param table the table to create
+   * @param columns its columns, in order
+   * @param primaryKey the primary-key column names, in key order
+   * @throws IllegalArgumentException if a column type has no mapping, as {@link #columnType}
+   */
+  default String createTable(TableId table, List<Column> columns, List<String> primaryKey) {
+    StringJoiner parts = new StringJoiner(", ", "CREATE TABLE " + qualify(table) + " (", ")");
+    for (Column column : columns) {
+      boolean notNull = !column.nullable() || primaryKey.contains(column.name());
+      parts.add(quote(column.name()) + " " + columnType(column) + (notNull ? " NOT NULL" : ""));
+    }
+    StringJoiner key = new StringJoiner(", ", "PRIMARY KEY (", ")");
+    for (String name : primaryKey) {
+      key.add(quote(name));
+    }
+    return parts.add(key.toString()).toString();
   }
 
   /**

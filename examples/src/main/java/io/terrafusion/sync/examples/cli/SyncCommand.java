@@ -1,0 +1,205 @@
+package io.terrafusion.sync.examples.cli;
+
+import io.terrafusion.sync.api.JobState;
+import io.terrafusion.sync.api.SyncMode;
+import io.terrafusion.sync.api.SyncReport;
+import io.terrafusion.sync.api.SyncRequest;
+import io.terrafusion.sync.api.TableId;
+import io.terrafusion.sync.api.Violation;
+import io.terrafusion.sync.core.SyncEngine;
+import io.terrafusion.sync.jdbc.JdbcStore;
+import io.terrafusion.sync.testkit.SyncAssertions;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code sync} command line:
+ *
+ * <pre>
+ * sync full        --source URL --target URL [--tables t1,t2] [--state URL] [--batch-size N] [--create-tables]
+ * sync incremental --source URL --target URL [--tables ...] [--detector KIND] [--state URL]
+ * sync validate    --source URL --target URL [--tables ...]
+ * </pre>
+ *
+ * <p>URLs are JDBC URLs (PostgreSQL, MariaDB, H2 and SQLite drivers are on the runnable jar's class
+ * path). A password may be part of the URL or come from {@code SYNC_SOURCE_PASSWORD}, {@code
+ * SYNC_TARGET_PASSWORD} or {@code SYNC_STATE_PASSWORD}, which are then the connection password.
+ * Passwords never appear in the output: every URL and message printed is redacted.
+ *
+ * <p>{@code full} syncs the tables (every source table by default) and prints a report per table;
+ * while it runs, a progress line goes to standard error every 5 seconds. {@code validate} runs the
+ * engine's schema checks, then compares the rows of each table and prints the differences.
+ * {@code incremental} and {@code --state} are not available yet.
+ *
+ * <p>Exit codes: 0 success; 1 the sync failed, or validation found violations or differences; 2 a
+ * usage error (unknown command or option, missing --source or --target, bad number, unknown table,
+ * a database that cannot be reached), with a message saying what is wrong.
+ */
+public final class SyncCommand {
+  /** Success. */
+  public static final int OK = 0;
+  /** A sync failed, or validation found violations or differences. */
+  public static final int FAILED = 1;
+  /** The command line was wrong, or a database could not be used. */
+  public static final int USAGE = 2;
+
+  private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
+  private static final String NOT_YET = " is not available yet: the incremental detectors and the JDBC state store"
+      + " arrive with the next release";
+
+  private SyncCommand() {}
+
+  /** Runs the command line and exits the JVM with its exit code. */
+  public static void main(String[] args) {
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+    System.exit(run(List.of(args), System.getenv(), System.out, System.err));
+  }
+
+  /**
+   * Runs a command line without exiting: results go to {@code out}, progress and errors to {@code
+   * err}. Thread-safe as far as the streams are.
+   *
+   * @param args the arguments, the command first
+   * @param env the environment, for the password variables
+   * @return the exit code: {@link #OK}, {@link #FAILED} or {@link #USAGE}
+   */
+  public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    return run(args, env, out, err, PROGRESS_INTERVAL);
+  }
+
+  static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err, Duration progressInterval) {
+    Objects.requireNonNull(args, "args");
+    Objects.requireNonNull(env, "env");
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(err, "err");
+    Redactor redactor = Redactor.of(passwords(env), args);
+    try {
+      Options options = Options.parse(args);
+      if (options.command().equals("incremental")) {
+        throw new UsageException("the incremental command" + NOT_YET);
+      }
+      if (options.state() != null) {
+        throw new UsageException("--state" + NOT_YET);
+      }
+      JdbcStore source = connect("source", options.source(), env.get("SYNC_SOURCE_PASSWORD"), redactor);
+      JdbcStore target = connect("target", options.target(), env.get("SYNC_TARGET_PASSWORD"), redactor);
+      List<TableId> tables = resolve(source, options.tables());
+      try (SyncEngine engine = SyncEngine.builder().source(source).target(target).batchSize(options.batchSize())
+          .createMissingTables(options.createTables()).build()) {
+        return options.command().equals("full")
+            ? full(engine, tables, out, err, progressInterval, redactor)
+            : validate(engine, source, target, tables, out, redactor);
+      }
+    } catch (UsageException e) {
+      err.println("sync: " + redactor.redact(String.valueOf(e.getMessage())));
+      err.println(Options.USAGE);
+      return USAGE;
+    } catch (RuntimeException e) {
+      err.println("sync: failed: " + redactor.redact(reason(e)));
+      return FAILED;
+    }
+  }
+
+  private static int full(SyncEngine engine, List<TableId> tables, PrintStream out, PrintStream err,
+      Duration progressInterval, Redactor redactor) {
+    SyncReport report = new Progress(err, progressInterval, tables.size())
+        .await(engine.start(new SyncRequest(SyncMode.FULL, tables, "cli")));
+    Reports.print(out, report);
+    if (report.state() != JobState.SUCCEEDED) {
+      err.println("sync: the full sync ended " + report.state()
+          + (report.failure() == null ? "" : ": " + redactor.redact(report.failure())));
+      return FAILED;
+    }
+    return OK;
+  }
+
+  private static int validate(SyncEngine engine, JdbcStore source, JdbcStore target, List<TableId> tables,
+      PrintStream out, Redactor redactor) {
+    List<Violation> violations = engine.validate(new SyncRequest(SyncMode.FULL, tables, "cli")).violations();
+    Set<TableId> broken = new HashSet<>();
+    for (Violation violation : violations) {
+      broken.add(violation.table());
+      out.println("schema: " + redactor.redact(violation.toString()));
+    }
+    int differing = 0;
+    for (TableId table : tables) {
+      if (broken.contains(table)) {
+        out.println(table + ": not compared, its schema does not fit");
+        continue;
+      }
+      List<String> differences = SyncAssertions.differences(source, table, target, table);
+      if (differences.isEmpty()) {
+        out.println(table + ": same rows");
+      } else {
+        differing++;
+        out.println(table + ": differs");
+        differences.forEach(d -> out.println("  " + redactor.redact(d)));
+      }
+    }
+    boolean valid = violations.isEmpty() && differing == 0;
+    out.printf(Locale.ROOT, "validate: %s, %d schema violations, %d of %d tables differ%n",
+        valid ? "source and target match" : "source and target DIFFER", violations.size(), differing, tables.size());
+    return valid ? OK : FAILED;
+  }
+
+  private static JdbcStore connect(String side, String url, @Nullable String password, Redactor redactor)
+      throws UsageException {
+    try {
+      return JdbcStore.of(new UrlDataSource(url, password));
+    } catch (RuntimeException e) {
+      throw new UsageException("cannot connect to the " + side + " " + redactor.redact(url) + ": " + redactor.redact(reason(e)));
+    }
+  }
+
+  /** The source tables asked for, matched exactly or else by a unique case-insensitive name; all by default. */
+  private static List<TableId> resolve(JdbcStore source, List<String> names) throws UsageException {
+    List<TableId> all = source.tables();
+    if (names.isEmpty()) {
+      return all;
+    }
+    List<TableId> chosen = new ArrayList<>();
+    for (String name : names) {
+      List<TableId> exact = all.stream().filter(t -> t.toString().equals(name)).toList();
+      List<TableId> loose = all.stream().filter(t -> t.toString().equalsIgnoreCase(name)).toList();
+      List<TableId> match = exact.isEmpty() ? loose : exact;
+      if (match.size() != 1) {
+        throw new UsageException("unknown table " + name + ": the source " + source.name() + " has "
+            + (all.isEmpty() ? "no tables with a primary key"
+                : "the tables " + all.stream().map(TableId::toString).collect(Collectors.joining(", "))));
+      }
+      if (chosen.contains(match.get(0))) {
+        throw new UsageException("--tables names " + name + " twice");
+      }
+      chosen.add(match.get(0));
+    }
+    return chosen;
+  }
+
+  private static List<String> passwords(Map<String, String> env) {
+    return Stream.of("SYNC_SOURCE_PASSWORD", "SYNC_TARGET_PASSWORD", "SYNC_STATE_PASSWORD")
+        .map(env::get).filter(Objects::nonNull).toList();
+  }
+
+  /** The exception's message, with its root cause's when that says more (a driver's reason). */
+  private static String reason(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return root == e || root.getMessage() == null || message.contains(root.getMessage())
+        ? message : message + " (" + root.getMessage() + ")";
+  }
+}
