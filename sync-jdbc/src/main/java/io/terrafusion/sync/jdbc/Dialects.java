@@ -32,8 +32,8 @@ public final class Dialects {
    * MariaDB 10.3 or later (10.7 for UUID columns) through MariaDB Connector/J 3.x; handles databases
    * whose product name is {@code MariaDB}, and {@code MySQL} at a lower priority. The store lists the
    * tables of the JDBC URL's database. String keys are read in byte-wise (code point) order whatever
-   * their collation; target tables whose string keys may differ only in case need a binary collation
-   * ({@code COLLATE utf8mb4_bin}) on their key columns, or such keys collide. {@code TIMESTAMP} columns
+   * their collation; target tables whose string keys may differ only in case, accents or trailing spaces need
+   * key columns in {@code COLLATE utf8mb4_nopad_bin}, or such keys collide. {@code TIMESTAMP} columns
    * are read and written as instants independent of the session time zone; zero dates read as NULL.
    * Batches of 500 rows or more take {@code LOAD DATA LOCAL INFILE}, which needs {@code
    * allowLocalInfile=true} (the driver's default) and the server's {@code local_infile=ON}, and falls

@@ -29,9 +29,12 @@ import java.util.StringJoiner;
  * their text, because MariaDB orders its UUID type by swapped fields.
  *
  * <p><b>Case-insensitive keys at the target.</b> A primary key in a case-insensitive collation holds
- * {@code a} and {@code A} as one key, and the upsert of the second overwrites the first. Target
- * tables whose string keys may differ only in case or accents need a binary collation on their key
- * columns ({@code VARCHAR(n) COLLATE utf8mb4_bin}); this dialect does not detect the collision.
+ * {@code a} and {@code A} as one key (and {@code utf8mb4_general_ci} even holds every character beyond
+ * the Basic Multilingual Plane as one), so the upsert of the second overwrites the first; a PAD SPACE
+ * collation, {@code utf8mb4_bin} among them, holds {@code a} and {@code a } as one. This dialect does
+ * not detect such collisions: target tables whose string keys may differ only so need their key
+ * columns in {@code COLLATE utf8mb4_nopad_bin} (MariaDB 10.2+; {@code utf8mb4_bin} is enough when
+ * keys have no trailing spaces).
  *
  * <p><b>Upserts</b> are {@code INSERT ... ON DUPLICATE KEY UPDATE c = VALUES(c)} (MariaDB counts an
  * updated row twice in the update count; the store does not rely on counts), so a table with a second
