@@ -35,7 +35,7 @@ public final class Dialects {
    * their collation; target tables whose string keys may differ only in case, accents or trailing spaces need
    * key columns in {@code COLLATE utf8mb4_nopad_bin}, or such keys collide. {@code TIMESTAMP} columns
    * are read and written as instants independent of the session time zone; zero dates read as NULL.
-   * Batches of 500 rows or more take {@code LOAD DATA LOCAL INFILE}, which needs {@code
+   * Batches of 100 rows or more take {@code LOAD DATA LOCAL INFILE}, which needs {@code
    * allowLocalInfile=true} (the driver's default) and the server's {@code local_infile=ON}, and falls
    * back to batched INSERTs with a logged warning otherwise.
    */

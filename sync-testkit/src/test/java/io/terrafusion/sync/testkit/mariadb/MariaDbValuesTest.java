@@ -59,9 +59,11 @@ class MariaDbValuesTest {
     EdgeRows.assertSameRows(db.store().read(table, KeyRange.all(), 1000), rows);
 
     TableSchema batched = table("batched_chunks");
-    for (int from = 0; from < rows.size(); from += 100) {
-      db.store().apply(batched, new WriteBatch(rows.subList(from, Math.min(rows.size(), from + 100)), List.of()));
+    long loadsAfterBulk = loads();
+    for (int from = 0; from < rows.size(); from += 50) {
+      db.store().apply(batched, new WriteBatch(rows.subList(from, Math.min(rows.size(), from + 50)), List.of()));
     }
+    assertThat(loads()).isEqualTo(loadsAfterBulk);
     EdgeRows.assertSameRows(db.store().read(batched, KeyRange.all(), 1000), db.store().read(table, KeyRange.all(), 1000));
   }
 
