@@ -36,6 +36,11 @@ import java.util.StringJoiner;
  * columns in {@code COLLATE utf8mb4_nopad_bin} (MariaDB 10.2+; {@code utf8mb4_bin} is enough when
  * keys have no trailing spaces).
  *
+ * <p><b>Limits.</b> A {@code TIMESTAMP} column cannot be part of a primary key (its values are bound
+ * as epoch seconds, which key equality does not convert); use {@code DATETIME} there. The driver
+ * reports {@code JSON} columns as {@code LONGTEXT}, so their text is read as stored, not re-encoded
+ * canonically. {@code BIT(n)} for n > 1 is not supported.
+ *
  * <p><b>Upserts</b> are {@code INSERT ... ON DUPLICATE KEY UPDATE c = VALUES(c)} (MariaDB counts an
  * updated row twice in the update count; the store does not rely on counts), so a table with a second
  * unique key besides the primary key may see the wrong row updated.
@@ -140,7 +145,7 @@ public final class MariaDbDialect implements Dialect {
         updates.add(quoted + " = VALUES(" + quoted + ")");
       }
     }
-    if (updates.length() == " ON DUPLICATE KEY UPDATE ".length()) {
+    if (columns.size() == key.size()) {
       String first = quote(key.get(0).name());
       updates.add(first + " = " + first);
     }
