@@ -3,7 +3,6 @@ package io.terrafusion.sync.testkit.mariadb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.terrafusion.sync.api.Column;
 import io.terrafusion.sync.api.DataAccessException;
 import io.terrafusion.sync.api.ForeignKey;
 import io.terrafusion.sync.api.KeyRange;
@@ -148,12 +147,6 @@ class MariaDbStoreTest {
         .hasMessageNotContaining("far too long")
         .extracting(e -> ((DataAccessException) e).sqlState()).isEqualTo("22001");
     assertThat(db.count("children")).isZero();
-  }
-
-  @Test
-  void keyColumnsAreReportedInTheirDeclaredOrder() {
-    Column first = db.store().table(TableId.of("parents")).orElseThrow().columns().get(0);
-    assertThat(first.name()).isEqualTo("region");
   }
 
   private static List<RowKey> readAllKeys(TableSchema table, int pageSize) {
