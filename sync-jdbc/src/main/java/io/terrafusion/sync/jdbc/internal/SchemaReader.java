@@ -41,8 +41,9 @@ public final class SchemaReader {
   public List<TableId> tables(Connection connection) throws SQLException {
     DatabaseMetaData metaData = connection.getMetaData();
     String schemaName = schema != null ? schema : connection.getSchema();
+    String catalog = catalog(connection, schemaName);
     List<String> names = new ArrayList<>();
-    try (ResultSet rs = metaData.getTables(null, schemaName, "%", new String[] {"TABLE"})) {
+    try (ResultSet rs = metaData.getTables(catalog, schemaName, "%", new String[] {"TABLE"})) {
       while (rs.next()) {
         if (Objects.equals(schemaName, rs.getString("TABLE_SCHEM")) || schemaName == null) {
           names.add(rs.getString("TABLE_NAME"));
@@ -51,7 +52,7 @@ public final class SchemaReader {
     }
     List<TableId> tables = new ArrayList<>();
     for (String name : names) {
-      if (!primaryKey(metaData, schemaName, name).isEmpty()) {
+      if (!primaryKey(metaData, catalog, schemaName, name).isEmpty()) {
         tables.add(new TableId(schema, name));
       }
     }
@@ -63,21 +64,31 @@ public final class SchemaReader {
   public Optional<TableSchema> table(Connection connection, TableId table) throws SQLException {
     DatabaseMetaData metaData = connection.getMetaData();
     String schemaName = table.schema() != null ? table.schema() : schema != null ? schema : connection.getSchema();
-    List<Column> columns = columns(metaData, schemaName, table.name());
+    String catalog = catalog(connection, schemaName);
+    List<Column> columns = columns(metaData, catalog, schemaName, table.name());
     if (columns.isEmpty()) {
       return Optional.empty();
     }
-    List<String> key = primaryKey(metaData, schemaName, table.name());
+    List<String> key = primaryKey(metaData, catalog, schemaName, table.name());
     if (key.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new TableSchema(table, columns, key, foreignKeys(metaData, schemaName, table)));
+    return Optional.of(new TableSchema(table, columns, key, foreignKeys(metaData, catalog, schemaName, table)));
   }
 
-  private List<Column> columns(DatabaseMetaData metaData, @Nullable String schemaName, String table)
-      throws SQLException {
+  /**
+   * The connection's catalog when no schema is known, else null (any catalog). MariaDB's driver
+   * reports no schema and calls each database a catalog; asking with a null catalog there would list
+   * the tables of every database on the server.
+   */
+  private static @Nullable String catalog(Connection connection, @Nullable String schemaName) throws SQLException {
+    return schemaName == null ? connection.getCatalog() : null;
+  }
+
+  private List<Column> columns(DatabaseMetaData metaData, @Nullable String catalog, @Nullable String schemaName,
+      String table) throws SQLException {
     Map<Integer, Column> byPosition = new TreeMap<>();
-    try (ResultSet rs = metaData.getColumns(null, schemaName, table, "%")) {
+    try (ResultSet rs = metaData.getColumns(catalog, schemaName, table, "%")) {
       while (rs.next()) {
         if (!table.equals(rs.getString("TABLE_NAME"))) {
           continue;
@@ -96,10 +107,10 @@ public final class SchemaReader {
     return List.copyOf(byPosition.values());
   }
 
-  private static List<String> primaryKey(DatabaseMetaData metaData, @Nullable String schemaName, String table)
-      throws SQLException {
+  private static List<String> primaryKey(DatabaseMetaData metaData, @Nullable String catalog,
+      @Nullable String schemaName, String table) throws SQLException {
     Map<Integer, String> bySequence = new TreeMap<>();
-    try (ResultSet rs = metaData.getPrimaryKeys(null, schemaName, table)) {
+    try (ResultSet rs = metaData.getPrimaryKeys(catalog, schemaName, table)) {
       while (rs.next()) {
         if (table.equals(rs.getString("TABLE_NAME"))) {
           bySequence.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
@@ -114,11 +125,11 @@ public final class SchemaReader {
    * unnamed keys with an empty or wrong name, so a key is identified by its name and referenced
    * table, and a second KEY_SEQ 1 under the same identity starts another key.
    */
-  private List<ForeignKey> foreignKeys(DatabaseMetaData metaData, @Nullable String schemaName, TableId table)
-      throws SQLException {
+  private List<ForeignKey> foreignKeys(DatabaseMetaData metaData, @Nullable String catalog,
+      @Nullable String schemaName, TableId table) throws SQLException {
     Map<String, List<ImportedColumn>> open = new LinkedHashMap<>();
     List<List<ImportedColumn>> keys = new ArrayList<>();
-    try (ResultSet rs = metaData.getImportedKeys(null, schemaName, table.name())) {
+    try (ResultSet rs = metaData.getImportedKeys(catalog, schemaName, table.name())) {
       while (rs.next()) {
         ImportedColumn column = new ImportedColumn(
             Objects.requireNonNullElse(rs.getString("FK_NAME"), ""),

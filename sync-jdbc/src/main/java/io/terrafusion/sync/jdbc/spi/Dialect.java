@@ -97,6 +97,16 @@ public interface Dialect {
   }
 
   /**
+   * The SQL expression by which a {@code SELECT} reads a column, which the column's data type handler
+   * then reads as the column's value. The default is the quoted column; a dialect overrides it where
+   * the column's plain value depends on session state, such as MariaDB's {@code TIMESTAMP}, which is
+   * shown in the session's time zone.
+   */
+  default String selectExpression(Column column) {
+    return quote(column.name());
+  }
+
+  /**
    * A keyset page: the columns of the rows with keys in a range, in key order, at most {@code ?}
    * rows.
    *
@@ -243,7 +253,7 @@ public interface Dialect {
   private String select(TableId table, List<Column> columns) {
     StringJoiner list = new StringJoiner(", ", "SELECT ", " FROM " + qualify(table));
     for (Column column : columns) {
-      list.add(quote(column.name()));
+      list.add(selectExpression(column));
     }
     return list.toString();
   }

@@ -1,0 +1,154 @@
+package io.terrafusion.sync.jdbc.internal;
+
+import io.terrafusion.sync.api.Column;
+import io.terrafusion.sync.api.TableId;
+import io.terrafusion.sync.jdbc.DataTypeHandlers;
+import io.terrafusion.sync.jdbc.spi.BulkWriter;
+import io.terrafusion.sync.jdbc.spi.Dialect;
+import java.sql.DatabaseMetaData;
+import java.sql.JDBCType;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * MariaDB 10.3 or later (UUID columns need 10.7), and MySQL where the SQL is the same, through MariaDB
+ * Connector/J 3.x.
+ *
+ * <p><b>Databases.</b> The driver calls each database a catalog and reports no schema, so the store
+ * lists the tables of the connection's current database, the one in the JDBC URL.
+ *
+ * <p><b>Key order.</b> MariaDB's default collations ({@code utf8mb4_general_ci}, {@code _uca1400_ai_ci})
+ * ignore case and accents, so string keys compare through {@code BINARY}, byte-wise over UTF-8, which
+ * is canonical order whatever the column's collation. The cost: such comparisons cannot use the
+ * primary-key index, so MariaDB sorts each page of a table with string keys. UUID keys compare as
+ * their text, because MariaDB orders its UUID type by swapped fields.
+ *
+ * <p><b>Case-insensitive keys at the target.</b> A primary key in a case-insensitive collation holds
+ * {@code a} and {@code A} as one key (and {@code utf8mb4_general_ci} even holds every character beyond
+ * the Basic Multilingual Plane as one), so the upsert of the second overwrites the first; a PAD SPACE
+ * collation, {@code utf8mb4_bin} among them, holds {@code a} and {@code a } as one. This dialect does
+ * not detect such collisions: target tables whose string keys may differ only so need their key
+ * columns in {@code COLLATE utf8mb4_nopad_bin} (MariaDB 10.2+; {@code utf8mb4_bin} is enough when
+ * keys have no trailing spaces).
+ *
+ * <p><b>Limits.</b> A {@code TIMESTAMP} column cannot be part of a primary key (its values are bound
+ * as epoch seconds, which key equality does not convert); use {@code DATETIME} there. The driver
+ * reports {@code JSON} columns as {@code LONGTEXT}, so their text is read as stored, not re-encoded
+ * canonically. {@code BIT(n)} for n > 1 is not supported.
+ *
+ * <p><b>Upserts</b> are {@code INSERT ... ON DUPLICATE KEY UPDATE c = VALUES(c)} (MariaDB counts an
+ * updated row twice in the update count; the store does not rely on counts), so a table with a second
+ * unique key besides the primary key may see the wrong row updated.
+ *
+ * <p><b>Driver settings.</b> Connector/J 3.x sends a batch of prepared statements as one bulk command
+ * when {@code useBulkStmts=true} (its default) and, on servers or proxies without bulk commands,
+ * rewrites a batch into multi-row statements with {@code rewriteBatchedStatements=true}; put the
+ * latter in the URL only then. The bulk path needs {@code allowLocalInfile=true} (the 3.x default) and
+ * the server's {@code local_infile=ON}; see {@link MariaDbBulkWriter}. For exact {@code TIMESTAMP}
+ * values in the daylight-saving fall-back hour, give the session a fixed offset: {@code
+ * connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true}.
+ */
+public final class MariaDbDialect implements Dialect {
+  private static final Set<JDBCType> STRING_TYPES = EnumSet.of(JDBCType.CHAR, JDBCType.VARCHAR,
+      JDBCType.LONGVARCHAR, JDBCType.NCHAR, JDBCType.NVARCHAR, JDBCType.LONGNVARCHAR, JDBCType.CLOB);
+  private final BulkWriter bulk = new MariaDbBulkWriter(this);
+
+  @Override
+  public String name() {
+    return "mariadb";
+  }
+
+  /** 100 for MariaDB, 50 for MySQL (whose product name the driver also reports in MySQL mode). */
+  @Override
+  public int priority(DatabaseMetaData metaData) throws SQLException {
+    return switch (metaData.getDatabaseProductName()) {
+      case "MariaDB" -> 100;
+      case "MySQL" -> 50;
+      default -> -1;
+    };
+  }
+
+  /** Backticks, doubling embedded backticks. */
+  @Override
+  public String quote(String identifier) {
+    if (identifier.isBlank() || identifier.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("identifier must be non-blank and free of NUL characters");
+    }
+    return '`' + identifier.replace("`", "``") + '`';
+  }
+
+  @Override
+  public DataTypeHandlers typeHandlers() {
+    return MariaDbTypeHandlers.REGISTRY;
+  }
+
+  @Override
+  public String keyExpression(Column keyColumn, String expression) {
+    if (STRING_TYPES.contains(keyColumn.jdbcType())) {
+      return "BINARY " + expression;
+    }
+    if (keyColumn.typeName().equalsIgnoreCase("UUID")) {
+      return "BINARY CAST(" + expression + " AS CHAR)";
+    }
+    return expression;
+  }
+
+  /** {@code TIMESTAMP} columns as {@code UNIX_TIMESTAMP(column)}, independent of the session time zone. */
+  @Override
+  public String selectExpression(Column column) {
+    String quoted = quote(column.name());
+    return MariaDbTypeHandlers.isTimestamp(column) ? "UNIX_TIMESTAMP(" + quoted + ")" : quoted;
+  }
+
+  @Override
+  public String upsert(TableId table, List<Column> columns, List<Column> key) {
+    StringJoiner values = new StringJoiner(", ", " VALUES (", ")");
+    for (Column column : columns) {
+      values.add(MariaDbTypeHandlers.isTimestamp(column) ? "FROM_UNIXTIME(?)" : "?");
+    }
+    return "INSERT INTO " + qualify(table) + columnList(columns) + values + onDuplicateKey(columns, key);
+  }
+
+  @Override
+  public Optional<BulkWriter> bulkWriter() {
+    return Optional.of(bulk);
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+
+  String columnList(List<Column> columns) {
+    StringJoiner names = new StringJoiner(", ", " (", ")");
+    for (Column column : columns) {
+      names.add(quote(column.name()));
+    }
+    return names.toString();
+  }
+
+  /** Overwrites the non-key columns; a table of key columns only keeps its row ({@code k = k}). */
+  String onDuplicateKey(List<Column> columns, List<Column> key) {
+    Set<String> keyNames = new HashSet<>();
+    for (Column column : key) {
+      keyNames.add(column.name());
+    }
+    StringJoiner updates = new StringJoiner(", ", " ON DUPLICATE KEY UPDATE ", "");
+    for (Column column : columns) {
+      if (!keyNames.contains(column.name())) {
+        String quoted = quote(column.name());
+        updates.add(quoted + " = VALUES(" + quoted + ")");
+      }
+    }
+    if (columns.size() == key.size()) {
+      String first = quote(key.get(0).name());
+      updates.add(first + " = " + first);
+    }
+    return updates.toString();
+  }
+}
