@@ -31,7 +31,7 @@ public final class EdgeValueTable {
   public static final TableId TABLE = TableId.of("edge_values");
 
   private static final String[] COLUMNS = {
-    "id", "i16", "i32", "i64", "dec", "dbl", "flag", "txt", "big", "d", "t", "ts", "tstz", "bin", "uid", "doc"
+    "id", "i16", "i32", "i64", "num", "dbl", "flag", "txt", "big", "d", "t", "ts", "tstz", "bin", "uid", "doc"
   };
   private static final Map<String, String[]> TYPES = Map.of(
       "h2", new String[] {"BIGINT", "SMALLINT", "INTEGER", "BIGINT", "DECIMAL(15,4)", "DOUBLE PRECISION", "BOOLEAN",
@@ -100,7 +100,7 @@ public final class EdgeValueTable {
     v.put("i16", (long) Short.MIN_VALUE);
     v.put("i32", (long) Integer.MIN_VALUE);
     v.put("i64", Long.MIN_VALUE);
-    v.put("dec", new BigDecimal("-99999999999.9999"));
+    v.put("num", new BigDecimal("-99999999999.9999"));
     v.put("dbl", -Double.MAX_VALUE);
     v.put("flag", false);
     v.put("txt", "");
@@ -121,7 +121,7 @@ public final class EdgeValueTable {
     v.put("i16", (long) Short.MAX_VALUE);
     v.put("i32", (long) Integer.MAX_VALUE);
     v.put("i64", Long.MAX_VALUE);
-    v.put("dec", new BigDecimal("99999999999.9999"));
+    v.put("num", new BigDecimal("99999999999.9999"));
     v.put("dbl", Double.MAX_VALUE);
     v.put("flag", true);
     v.put("txt", "max 😀 ä Ä \uFFFD 業主 " + "z".repeat(150));
@@ -145,7 +145,7 @@ public final class EdgeValueTable {
     v.put("id", 4L);
     v.put("i16", 0L);
     v.put("dbl", 1.0e-300);
-    v.put("dec", new BigDecimal("0.0001"));
+    v.put("num", new BigDecimal("0.0001"));
     v.put("txt", "tab\there, new\nline, cr\r, back\\slash, 'single' \"double\" `tick` \\N ,;|");
     v.put("big", "\\.\n\\N\n");
     v.put("t", LocalTime.of(12, 0, 0, 1000));

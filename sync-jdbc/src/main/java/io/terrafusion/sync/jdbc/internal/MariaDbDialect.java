@@ -5,15 +5,21 @@ import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.jdbc.DataTypeHandlers;
 import io.terrafusion.sync.jdbc.spi.BulkWriter;
 import io.terrafusion.sync.jdbc.spi.Dialect;
+import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.JDBCType;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * MariaDB 10.3 or later (UUID columns need 10.7), and MySQL where the SQL is the same, through MariaDB
@@ -54,6 +60,7 @@ import java.util.StringJoiner;
  * connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true}.
  */
 public final class MariaDbDialect implements Dialect {
+  private static final Pattern JSON_CHECK = Pattern.compile("(?i)json_valid\\(`((?:[^`]|``)+)`\\)");
   private static final Set<JDBCType> STRING_TYPES = EnumSet.of(JDBCType.CHAR, JDBCType.VARCHAR,
       JDBCType.LONGVARCHAR, JDBCType.NCHAR, JDBCType.NVARCHAR, JDBCType.LONGNVARCHAR, JDBCType.CLOB);
   private final BulkWriter bulk = new MariaDbBulkWriter(this);
@@ -85,6 +92,76 @@ public final class MariaDbDialect implements Dialect {
   @Override
   public DataTypeHandlers typeHandlers() {
     return MariaDbTypeHandlers.REGISTRY;
+  }
+
+  /**
+   * A {@code TIMESTAMP} is a moment (stored in UTC, shown in the session's time zone), what JDBC calls
+   * TIMESTAMP WITH TIME ZONE; the driver reports it as a plain TIMESTAMP, the type of DATETIME.
+   */
+  @Override
+  public JDBCType jdbcType(int dataType, String typeName) {
+    return typeName.equalsIgnoreCase("TIMESTAMP") ? JDBCType.TIMESTAMP_WITH_TIMEZONE : Dialect.super.jdbcType(dataType, typeName);
+  }
+
+  /**
+   * Columns declared {@code JSON}, which MariaDB keeps as {@code LONGTEXT} with a {@code json_valid}
+   * check and the driver reports as LONGTEXT, are named JSON again, so that they are read as canonical
+   * JSON text and created as JSON.
+   */
+  @Override
+  public List<Column> refineColumns(Connection connection, TableId table, List<Column> columns) throws SQLException {
+    Set<String> json = new HashSet<>();
+    try (PreparedStatement ps = connection.prepareStatement("SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
+        + " WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?")) {
+      ps.setString(1, table.schema());
+      ps.setString(2, table.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Matcher m = JSON_CHECK.matcher(rs.getString(1));
+          if (m.matches()) {
+            json.add(m.group(1).replace("``", "`"));
+          }
+        }
+      }
+    }
+    if (json.isEmpty()) {
+      return columns;
+    }
+    List<Column> refined = new ArrayList<>(columns.size());
+    for (Column c : columns) {
+      refined.add(json.contains(c.name()) ? new Column(c.name(), c.jdbcType(), "JSON", c.size(), c.scale(), c.nullable()) : c);
+    }
+    return refined;
+  }
+
+  /**
+   * MariaDB's spelling of the portable types: DATETIME for a wall-clock timestamp (its TIMESTAMP is a
+   * moment that ends in 2038), TIMESTAMP for a moment, LONGTEXT and LONGBLOB for large values (TEXT
+   * and BLOB end at 64 KB).
+   */
+  @Override
+  public String columnType(Column column) {
+    int fraction = column.scale() >= 1 && column.scale() <= 6 ? column.scale() : 6;
+    return switch (column.jdbcType()) {
+      case TIMESTAMP -> "DATETIME(" + fraction + ")";
+      case TIMESTAMP_WITH_TIMEZONE -> "TIMESTAMP(" + fraction + ") NULL";
+      case TIME -> "TIME(" + fraction + ")";
+      case DOUBLE, FLOAT -> "DOUBLE";
+      default -> {
+        String portable = Dialect.super.columnType(column);
+        yield portable.equals("CLOB") ? "LONGTEXT" : portable.equals("BLOB") ? "LONGBLOB" : portable;
+      }
+    };
+  }
+
+  /**
+   * Creates the table with a byte-wise collation, {@code utf8mb4_nopad_bin}: under MariaDB's default
+   * collations keys that differ only in case (or in trailing spaces) would collide, where every other
+   * supported database keeps them apart.
+   */
+  @Override
+  public String createTable(TableId table, List<Column> columns, List<String> primaryKey) {
+    return Dialect.super.createTable(table, columns, primaryKey) + " DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_nopad_bin";
   }
 
   @Override

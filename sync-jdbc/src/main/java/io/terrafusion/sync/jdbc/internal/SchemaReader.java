@@ -69,6 +69,7 @@ public final class SchemaReader {
     if (columns.isEmpty()) {
       return Optional.empty();
     }
+    columns = dialect.refineColumns(connection, table, columns);
     List<String> key = primaryKey(metaData, catalog, schemaName, table.name());
     if (key.isEmpty()) {
       return Optional.empty();

@@ -3,6 +3,7 @@ package io.terrafusion.sync.jdbc.spi;
 import io.terrafusion.sync.api.Column;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.jdbc.DataTypeHandlers;
+import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.JDBCType;
 import java.sql.SQLException;
@@ -163,6 +164,20 @@ public interface Dialect {
    * @param key the primary-key columns, in key order
    */
   String upsert(TableId table, List<Column> columns, List<Column> key);
+
+  /**
+   * The columns of a table as introspected, refined with what only this database can tell: for
+   * example MariaDB reports a {@code JSON} column as {@code LONGTEXT} and keeps the truth in a check
+   * constraint. The default returns the columns unchanged.
+   *
+   * @param connection a connection to read further metadata with
+   * @param table the table, as named to the store
+   * @param columns the columns read from {@link DatabaseMetaData}, in order
+   * @throws SQLException if the metadata cannot be read
+   */
+  default List<Column> refineColumns(Connection connection, TableId table, List<Column> columns) throws SQLException {
+    return columns;
+  }
 
   /**
    * The database's bulk path for large batches, if it has one; empty by default, and every batch is

@@ -28,7 +28,6 @@ class MariaDbCountySyncTest {
   void createDatabases() {
     ServerDatabase.require(ServerDatabase.Kind.MARIADB);
     maria = ServerDatabase.create(ServerDatabase.Kind.MARIADB, "maria_county_test");
-    maria.execute("ALTER DATABASE maria_county_test COLLATE utf8mb4_bin");
     h2 = EmbeddedDatabase.h2();
     CountyProject.createSchema(maria);
     CountyProject.createSchema(h2);
