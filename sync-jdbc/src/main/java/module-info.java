@@ -11,6 +11,7 @@ module io.terrafusion.sync.jdbc {
   requires org.slf4j;
   requires com.fasterxml.jackson.databind;
   requires static org.jspecify;
+  requires static org.postgresql.jdbc;
 
   exports io.terrafusion.sync.jdbc;
   exports io.terrafusion.sync.jdbc.spi;
