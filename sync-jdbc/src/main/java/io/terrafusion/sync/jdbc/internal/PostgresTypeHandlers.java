@@ -46,13 +46,8 @@ final class PostgresTypeHandlers {
       },
       (st, i, v) -> st.setObject(i, text(v), Types.OTHER));
 
-  static final ColumnHandler ENUMS = new ColumnHandler("postgresql-enums",
-      PostgresTypeHandlers::isUserDefinedString,
-      (rs, i) -> rs.getString(i),
-      (st, i, v) -> st.setObject(i, text(v), Types.OTHER));
-
   static final DataTypeHandlers REGISTRY = DataTypeHandlers.standard()
-      .registerAll(DataTypeHandlers.of(List.of(STRINGS, DECIMALS, REALS, JSON, ENUMS)));
+      .registerAll(DataTypeHandlers.of(List.of(STRINGS, DECIMALS, REALS, JSON, new PostgresEnumHandler())));
 
   /** Whether the column is json or jsonb. */
   static boolean isJson(Column column) {
