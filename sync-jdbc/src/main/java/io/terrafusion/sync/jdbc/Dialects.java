@@ -48,7 +48,7 @@ public final class Dialects {
    *       json/jsonb as canonical JSON text, bytea as {@code byte[]}. interval, arrays, money, bit
    *       strings, timetz and other types have no built-in handler: register one or leave the column
    *       out.
-   *   <li><b>Bulk path.</b> Batches of 500 rows or more are written with {@code COPY ... FROM STDIN}
+   *   <li><b>Bulk path.</b> Batches of 1,000 rows or more are written with {@code COPY ... FROM STDIN}
    *       (text format) through PgJDBC's {@code CopyManager}, into the table when every row is new,
    *       else into a temporary staging table merged with {@code INSERT ... ON CONFLICT DO UPDATE}.
    *       This path converts values by the built-in rules; a handler registered for one of the types

@@ -61,7 +61,7 @@ class PostgresBadValueTest {
   @Test
   void textTooLongFailsTheWholeCopyBatch() {
     List<Row> rows = new ArrayList<>();
-    for (long id = 1; id <= 600; id++) {
+    for (long id = 1; id <= 1200; id++) {
       rows.add(item(id, id == 300 ? SECRET + "-too-long" : "ok"));
     }
     assertThatThrownBy(() -> store.apply(items, new WriteBatch(rows, List.of())))
@@ -87,7 +87,7 @@ class PostgresBadValueTest {
   @Test
   void nulCharacterFailsTheCopyBatchNamingKeyAndColumn() {
     List<Row> rows = new ArrayList<>();
-    for (long id = 1; id <= 600; id++) {
+    for (long id = 1; id <= 1200; id++) {
       rows.add(item(id, id == 300 ? "a\u0000" + SECRET : "ok"));
     }
     assertThatThrownBy(() -> store.apply(items, new WriteBatch(rows, List.of(), true)))

@@ -176,7 +176,7 @@ class PostgresEdgeValuesTest {
 
   private static List<Row> withFillers(TableSchema table, List<Row> edgeRows) {
     List<Row> rows = new ArrayList<>(edgeRows);
-    for (long id = 100; id < 700; id++) {
+    for (long id = 100; id < 1200; id++) {
       rows.add(row(table, id, Map.of("i4", id, "vc", "filler " + id, "ts", LocalDateTime.of(2025, 1, 1, 0, 0)
           .plusNanos(id * 1000), "f8", id / 3.0, "dec", BigDecimal.valueOf(id, 3))));
     }
