@@ -103,7 +103,7 @@ final class PostgresCopyFormat {
       case DECIMAL, NUMERIC -> value -> Values.toBigDecimal(value).toPlainString();
       case REAL, FLOAT, DOUBLE -> value -> floating(Values.toDouble(value));
       case BOOLEAN, BIT -> value -> Values.as(value, Boolean.class) ? "t" : "f";
-      case DATE -> value -> date(Values.as(value, LocalDate.class), "");
+      case DATE -> value -> date(Values.as(value, LocalDate.class));
       case TIME -> value -> TIME.format(Values.as(value, LocalTime.class));
       case TIMESTAMP -> value -> timestamp(Values.as(value, LocalDateTime.class), "");
       case TIMESTAMP_WITH_TIMEZONE ->
@@ -131,6 +131,11 @@ final class PostgresCopyFormat {
     return Double.toString(value);
   }
 
+  /** PgJDBC reads PostgreSQL's infinite dates and timestamps as the MIN and MAX of java.time; so does COPY. */
+  private static String date(LocalDate date) {
+    return date.equals(LocalDate.MAX) ? "infinity" : date.equals(LocalDate.MIN) ? "-infinity" : date(date, "");
+  }
+
   /**
    * The day, then {@code timeOfDay} (empty for a date), then a BC suffix for years before 1: PostgreSQL
    * counts those as positive years (year 0 is 1 BC).
@@ -143,7 +148,9 @@ final class PostgresCopyFormat {
   }
 
   private static String timestamp(LocalDateTime dateTime, String zone) {
-    LocalDate day = dateTime.toLocalDate();
-    return date(day, " " + TIME.format(dateTime.toLocalTime()) + zone);
+    if (dateTime.equals(LocalDateTime.MAX) || dateTime.equals(LocalDateTime.MIN)) {
+      return dateTime.equals(LocalDateTime.MAX) ? "infinity" : "-infinity";
+    }
+    return date(dateTime.toLocalDate(), " " + TIME.format(dateTime.toLocalTime()) + zone);
   }
 }

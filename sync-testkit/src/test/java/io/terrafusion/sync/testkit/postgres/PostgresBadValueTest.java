@@ -53,6 +53,7 @@ class PostgresBadValueTest {
         .isInstanceOfSatisfying(DataAccessException.class, e -> {
           assertThat(e.sqlState()).isEqualTo("22001");
           assertThat(e.table()).isEqualTo(items.id());
+          assertThat(e.key()).as("PgJDBC cannot tell which entry failed").isNull();
           assertThat(e.getMessage()).contains("items").doesNotContain(SECRET);
         });
     assertThat(db.count("items")).isZero();

@@ -99,13 +99,27 @@ class PostgresEdgeValuesTest {
     TableSchema table = schema("bulk");
     List<Row> rows = withFillers(table, edgeRows(table));
     store.apply(table, new WriteBatch(rows, List.of()));
-    long untouched = db.queryLong("SELECT xmin::text::bigint FROM bulk WHERE id = 1");
+    long firstWrite = db.queryLong("SELECT xmin::text::bigint FROM bulk WHERE id = 1");
     List<Row> changed = new ArrayList<>(rows);
     changed.set(rows.size() - 1, rows.get(rows.size() - 1).with("vc", "changed"));
     store.apply(table, new WriteBatch(changed, List.of()));
 
-    assertThat(db.queryLong("SELECT xmin::text::bigint FROM bulk WHERE id = 1")).isEqualTo(untouched);
+    assertThat(db.queryLong("SELECT count(*) FROM bulk WHERE xmin::text::bigint <> ?", firstWrite)).isEqualTo(1);
     assertThat(db.queryLong("SELECT count(*) FROM bulk WHERE vc = 'changed'")).isEqualTo(1);
+    assertSameRows(readAll(table), changed);
+  }
+
+  @Test
+  void batchedUpsertsRewriteOnlyChangedRows() {
+    TableSchema table = schema("batched");
+    List<Row> rows = edgeRows(table);
+    store.apply(table, new WriteBatch(rows, List.of()));
+    long firstWrite = db.queryLong("SELECT xmin::text::bigint FROM batched WHERE id = 1");
+    List<Row> changed = new ArrayList<>(rows);
+    changed.set(0, rows.get(0).with("b", true));
+    store.apply(table, new WriteBatch(changed, List.of()));
+
+    assertThat(db.queryLong("SELECT count(*) FROM batched WHERE xmin::text::bigint <> ?", firstWrite)).isEqualTo(1);
     assertSameRows(readAll(table), changed);
   }
 
@@ -168,7 +182,7 @@ class PostgresEdgeValuesTest {
     rows.add(row(table, 4, Map.of("f4", Double.POSITIVE_INFINITY, "f8", Double.NEGATIVE_INFINITY)));
     rows.add(row(table, 5, Map.of("f4", Double.NEGATIVE_INFINITY, "f8", Double.POSITIVE_INFINITY)));
     rows.add(row(table, 6, Map.of("tx", "\u00e9\uD83D\uDE00\\\t".repeat(1 << 18), "by", megabyte)));
-    rows.add(row(table, 7, Map.of()));
+    rows.add(row(table, 7, Map.of("d", LocalDate.MAX, "ts", LocalDateTime.MIN)));
     rows.add(row(table, 8, Map.of("d", LocalDate.of(-44, 3, 15), "ts", LocalDateTime.of(0, 12, 31, 23, 59, 59, 1000),
         "tz", Instant.parse("-0100-06-01T00:00:00.5Z"))));
     return rows;

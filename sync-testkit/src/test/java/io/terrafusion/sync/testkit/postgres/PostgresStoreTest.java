@@ -36,7 +36,8 @@ class PostgresStoreTest {
         "CREATE TABLE parent (code VARCHAR(10) NOT NULL, num INT NOT NULL, label TEXT, PRIMARY KEY (num, code))",
         "CREATE TABLE child (id BIGSERIAL PRIMARY KEY, p_code VARCHAR(10), p_num INT,"
             + " FOREIGN KEY (p_num, p_code) REFERENCES parent (num, code))",
-        "CREATE TABLE no_key (v INT)");
+        "CREATE TABLE no_key (v INT)",
+        "CREATE TABLE tags (tag TEXT PRIMARY KEY)");
     store = db.store();
   }
 
@@ -54,7 +55,7 @@ class PostgresStoreTest {
 
   @Test
   void listsTheKeyedTablesOfTheCurrentSchema() {
-    assertThat(store.tables()).containsExactly(TableId.of("child"), TableId.of("parent"));
+    assertThat(store.tables()).containsExactly(TableId.of("child"), TableId.of("parent"), TableId.of("tags"));
   }
 
   @Test
@@ -116,6 +117,20 @@ class PostgresStoreTest {
 
     assertThat(db.queryLong("SELECT sum(xmin::text::bigint) FROM parent")).isEqualTo(xminBefore);
     assertThat(store.read(parent, KeyRange.all(), 10)).containsExactlyElementsOf(batch.upserts());
+  }
+
+  @Test
+  void tablesOfKeyColumnsOnlyTakeUpsertsTwiceByBothPaths() {
+    TableSchema tags = store.table(TableId.of("tags")).orElseThrow();
+    List<Row> few = List.of(Row.of(tags.layout(), "x"), Row.of(tags.layout(), "X"));
+    List<Row> many = new ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      many.add(Row.of(tags.layout(), "tag" + i));
+    }
+    for (List<Row> rows : List.of(few, few, many, many)) {
+      store.apply(tags, new WriteBatch(rows, List.of()));
+    }
+    assertThat(db.count("tags")).isEqualTo(1202);
   }
 
   @Test
