@@ -79,9 +79,10 @@ final class PostgresBulkWriter implements BulkWriter {
         + dialect.onConflict(columns, key);
   }
 
+  /** Names the session's temporary schema, so that a permanent table of the same name is never dropped. */
   @Override
   public String dropStaging(TableId staging) {
-    return "DROP TABLE IF EXISTS " + dialect.qualify(staging);
+    return "DROP TABLE IF EXISTS pg_temp." + dialect.quote(staging.name());
   }
 
   private String names(List<Column> columns) {

@@ -37,7 +37,8 @@ class PostgresStoreTest {
         "CREATE TABLE child (id BIGSERIAL PRIMARY KEY, p_code VARCHAR(10), p_num INT,"
             + " FOREIGN KEY (p_num, p_code) REFERENCES parent (num, code))",
         "CREATE TABLE no_key (v INT)",
-        "CREATE TABLE tags (tag TEXT PRIMARY KEY)");
+        "CREATE TABLE tags (tag TEXT PRIMARY KEY)",
+        "CREATE TABLE tfsync_staging (tag TEXT PRIMARY KEY)");
     store = db.store();
   }
 
@@ -55,7 +56,8 @@ class PostgresStoreTest {
 
   @Test
   void listsTheKeyedTablesOfTheCurrentSchema() {
-    assertThat(store.tables()).containsExactly(TableId.of("child"), TableId.of("parent"), TableId.of("tags"));
+    assertThat(store.tables()).containsExactly(TableId.of("child"), TableId.of("parent"), TableId.of("tags"),
+        TableId.of("tfsync_staging"));
   }
 
   @Test
@@ -131,6 +133,7 @@ class PostgresStoreTest {
       store.apply(tags, new WriteBatch(rows, List.of()));
     }
     assertThat(db.count("tags")).isEqualTo(1202);
+    assertThat(db.count("tfsync_staging")).as("a permanent table named like the staging table is left alone").isZero();
   }
 
   @Test
