@@ -1,7 +1,7 @@
 /**
  * JDBC stores for TerraFusion Sync, on JDBI: {@link io.terrafusion.sync.jdbc.JdbcStore} reads and
- * writes the tables of an H2 or SQLite database through a {@link javax.sql.DataSource}. Dialects are
- * plug-in objects ({@link io.terrafusion.sync.jdbc.spi.Dialect}); JDBI stays internal.
+ * writes the tables of an H2, SQLite or PostgreSQL database through a {@link javax.sql.DataSource}.
+ * Dialects are plug-in objects ({@link io.terrafusion.sync.jdbc.spi.Dialect}); JDBI stays internal.
  */
 module io.terrafusion.sync.jdbc {
   requires transitive io.terrafusion.sync.api;
@@ -11,6 +11,7 @@ module io.terrafusion.sync.jdbc {
   requires org.slf4j;
   requires com.fasterxml.jackson.databind;
   requires static org.jspecify;
+  requires static org.postgresql.jdbc;
   requires static org.mariadb.jdbc;
 
   exports io.terrafusion.sync.jdbc;

@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link TargetStore} (and so a source) over a JDBC {@link DataSource}, for the databases its
- * {@link Dialect} handles (built in: H2 and SQLite).
+ * {@link Dialect} handles (built in: H2, SQLite and PostgreSQL). For PostgreSQL, put {@code
+ * reWriteBatchedInserts=true} in the JDBC URL so that batched upserts travel as multi-row statements
+ * (see {@link Dialects#postgresql()}).
  *
  * <ul>
  *   <li>{@link #tables()} lists the tables of one schema that have a primary key; {@link #table}

@@ -7,6 +7,7 @@ import io.terrafusion.sync.jdbc.spi.Dialect;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -46,7 +47,8 @@ public final class Failures {
       return null;
     }
     int[] counts = batch.getUpdateCounts();
-    if (counts == null) {
+    if (counts == null || counts.length > 1 && Arrays.stream(counts).allMatch(c -> c == Statement.EXECUTE_FAILED)) {
+      // PgJDBC marks every entry failed when the transaction is lost, which names no row.
       return null;
     }
     for (int i = 0; i < counts.length; i++) {

@@ -1,0 +1,156 @@
+package io.terrafusion.sync.jdbc.internal;
+
+import io.terrafusion.sync.api.Column;
+import io.terrafusion.sync.api.Row;
+import java.io.IOException;
+import java.io.Writer;
+import java.sql.JDBCType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Writes rows of canonical values in the text format of PostgreSQL's {@code COPY ... FROM STDIN}: one
+ * line per row, fields separated by tabs, {@code \N} for NULL (so an empty string stays an empty
+ * string), and backslash, tab, newline and carriage return escaped with a backslash. Each value
+ * is converted by the same rules as the batched path's handlers, so both paths store the same thing.
+ */
+final class PostgresCopyFormat {
+  private static final HexFormat HEX = HexFormat.of();
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_LOCAL_TIME;
+
+  /** How one column's values become COPY text, before escaping. */
+  @FunctionalInterface
+  private interface Field {
+    String text(Object value);
+  }
+
+  private final List<Column> columns;
+  private final Field[] fields;
+
+  PostgresCopyFormat(List<Column> columns) {
+    this.columns = columns;
+    this.fields = columns.stream().map(PostgresCopyFormat::field).toArray(Field[]::new);
+  }
+
+  /**
+   * Writes one row as a line.
+   *
+   * @throws IllegalArgumentException if a value cannot be written to its column, naming the column,
+   *     the row's key and the types, never the value
+   * @throws IOException if the writer fails
+   */
+  void write(Row row, Writer out) throws IOException {
+    for (int i = 0; i < fields.length; i++) {
+      if (i > 0) {
+        out.write('\t');
+      }
+      Object value = row.get(i);
+      if (value == null) {
+        out.write("\\N");
+      } else {
+        escape(convert(i, value, row), out);
+      }
+    }
+    out.write('\n');
+  }
+
+  private String convert(int i, Object value, Row row) {
+    try {
+      return fields[i].text(value);
+    } catch (IllegalArgumentException e) {
+      Column column = columns.get(i);
+      throw new IllegalArgumentException("cannot write column " + column.name() + " of row " + row.key() + " from "
+          + value.getClass().getSimpleName() + " to " + column.typeName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void escape(String text, Writer out) throws IOException {
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      String escaped = switch (text.charAt(i)) {
+        case '\\' -> "\\\\";
+        case '\t' -> "\\t";
+        case '\n' -> "\\n";
+        case '\r' -> "\\r";
+        default -> null;
+      };
+      if (escaped != null) {
+        out.write(text, start, i - start);
+        out.write(escaped);
+        start = i + 1;
+      }
+    }
+    out.write(text, start, text.length() - start);
+  }
+
+  private static Field field(Column column) {
+    if (PostgresTypeHandlers.isJson(column) || PostgresTypeHandlers.isUserDefinedString(column)) {
+      return PostgresTypeHandlers::text;
+    }
+    if (column.typeName().equalsIgnoreCase("uuid")) {
+      return value -> Values.as(value, UUID.class).toString();
+    }
+    return switch (column.jdbcType()) {
+      case TINYINT, SMALLINT, INTEGER, BIGINT -> value -> Long.toString(Values.toLong(value));
+      case DECIMAL, NUMERIC -> value -> Values.toBigDecimal(value).toPlainString();
+      case REAL, FLOAT, DOUBLE -> value -> floating(Values.toDouble(value));
+      case BOOLEAN, BIT -> value -> Values.as(value, Boolean.class) ? "t" : "f";
+      case DATE -> value -> date(Values.as(value, LocalDate.class));
+      case TIME -> value -> TIME.format(Values.as(value, LocalTime.class));
+      case TIMESTAMP -> value -> timestamp(Values.as(value, LocalDateTime.class), "");
+      case TIMESTAMP_WITH_TIMEZONE ->
+          value -> timestamp(LocalDateTime.ofInstant(Values.toInstant(value), ZoneOffset.UTC), "+00");
+      case BINARY, VARBINARY, LONGVARBINARY, BLOB -> value -> "\\x" + HEX.formatHex(Values.as(value, byte[].class));
+      default -> PostgresCopyFormat::anyText;
+    };
+  }
+
+  /** A column of a type this format does not know takes text, which the server parses as the column's type. */
+  private static String anyText(Object value) {
+    if (value instanceof String) {
+      return PostgresTypeHandlers.text(value);
+    }
+    throw Values.unsupported(value, "String");
+  }
+
+  private static String floating(double value) {
+    if (Double.isNaN(value)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(value)) {
+      return value > 0 ? "Infinity" : "-Infinity";
+    }
+    return Double.toString(value);
+  }
+
+  /** PgJDBC reads PostgreSQL's infinite dates and timestamps as the MIN and MAX of java.time; so does COPY. */
+  private static String date(LocalDate date) {
+    return date.equals(LocalDate.MAX) ? "infinity" : date.equals(LocalDate.MIN) ? "-infinity" : date(date, "");
+  }
+
+  /**
+   * The day, then {@code timeOfDay} (empty for a date), then a BC suffix for years before 1: PostgreSQL
+   * counts those as positive years (year 0 is 1 BC).
+   */
+  private static String date(LocalDate date, String timeOfDay) {
+    int year = date.getYear();
+    String day = String.format(Locale.ROOT, "%04d-%02d-%02d", year > 0 ? year : 1 - year, date.getMonthValue(),
+        date.getDayOfMonth());
+    return year > 0 ? day + timeOfDay : day + timeOfDay + " BC";
+  }
+
+  private static String timestamp(LocalDateTime dateTime, String zone) {
+    if (dateTime.equals(LocalDateTime.MAX) || dateTime.equals(LocalDateTime.MIN)) {
+      return dateTime.equals(LocalDateTime.MAX) ? "infinity" : "-infinity";
+    }
+    return date(dateTime.toLocalDate(), " " + TIME.format(dateTime.toLocalTime()) + zone);
+  }
+}

@@ -1,0 +1,123 @@
+package io.terrafusion.sync.jdbc.internal;
+
+import io.terrafusion.sync.api.Column;
+import io.terrafusion.sync.api.TableId;
+import io.terrafusion.sync.jdbc.DataTypeHandlers;
+import io.terrafusion.sync.jdbc.spi.BulkWriter;
+import io.terrafusion.sync.jdbc.spi.Dialect;
+import java.sql.DatabaseMetaData;
+import java.sql.JDBCType;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * PostgreSQL 15 or later through PgJDBC. String keys compare under {@code COLLATE "C"} (byte-wise over
+ * UTF-8, the canonical order) whatever the column's collation; when that differs from the column's,
+ * PostgreSQL cannot walk the primary-key index in that order and sorts each page. Enum keys compare
+ * as their text, not in declaration order. Upserts skip rows whose values are all unchanged, so that
+ * re-applying a batch rewrites nothing.
+ */
+public final class PostgresDialect implements Dialect {
+  private static final Set<JDBCType> STRING_TYPES = EnumSet.of(JDBCType.CHAR, JDBCType.VARCHAR,
+      JDBCType.LONGVARCHAR, JDBCType.NCHAR, JDBCType.NVARCHAR, JDBCType.LONGNVARCHAR, JDBCType.CLOB);
+  static final String TARGET_ALIAS = "tfsync_target";
+
+  private final BulkWriter bulkWriter = new PostgresBulkWriter(this);
+
+  @Override
+  public String name() {
+    return "postgresql";
+  }
+
+  @Override
+  public int priority(DatabaseMetaData metaData) throws SQLException {
+    return "PostgreSQL".equals(metaData.getDatabaseProductName()) ? 100 : -1;
+  }
+
+  /**
+   * PgJDBC reports bool as BIT and timestamptz as TIMESTAMP; money, bit strings and timetz are given
+   * types that no built-in handler takes, so that they fail clearly instead of converting wrongly.
+   */
+  @Override
+  public JDBCType jdbcType(int dataType, String typeName) {
+    return switch (typeName.toLowerCase(Locale.ROOT)) {
+      case "bool" -> JDBCType.BOOLEAN;
+      case "timestamptz" -> JDBCType.TIMESTAMP_WITH_TIMEZONE;
+      case "timetz" -> JDBCType.TIME_WITH_TIMEZONE;
+      case "money", "bit", "varbit" -> JDBCType.OTHER;
+      default -> Dialect.super.jdbcType(dataType, typeName);
+    };
+  }
+
+  @Override
+  public DataTypeHandlers typeHandlers() {
+    return PostgresTypeHandlers.REGISTRY;
+  }
+
+  @Override
+  public String keyExpression(Column keyColumn, String expression) {
+    if (PostgresTypeHandlers.isUserDefinedString(keyColumn)) {
+      return "CAST(" + expression + " AS text) COLLATE \"C\"";
+    }
+    return STRING_TYPES.contains(keyColumn.jdbcType()) ? expression + " COLLATE \"C\"" : expression;
+  }
+
+  @Override
+  public String upsert(TableId table, List<Column> columns, List<Column> key) {
+    StringJoiner names = new StringJoiner(", ", " (", ")");
+    StringJoiner values = new StringJoiner(", ", " VALUES (", ")");
+    for (Column column : columns) {
+      names.add(quote(column.name()));
+      values.add("?");
+    }
+    return "INSERT INTO " + qualify(table) + " AS " + TARGET_ALIAS + names + values + onConflict(columns, key);
+  }
+
+  @Override
+  public Optional<BulkWriter> bulkWriter() {
+    return Optional.of(bulkWriter);
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+
+  /**
+   * The conflict clause of an upsert into a table aliased {@link #TARGET_ALIAS}: overwrite the non-key
+   * columns only when one of them differs. json has no equality operator, so it compares as text.
+   */
+  String onConflict(List<Column> columns, List<Column> key) {
+    Set<String> keyNames = new HashSet<>();
+    StringJoiner keys = new StringJoiner(", ", " ON CONFLICT (", ")");
+    for (Column column : key) {
+      keyNames.add(column.name());
+      keys.add(quote(column.name()));
+    }
+    StringJoiner updates = new StringJoiner(", ", " DO UPDATE SET ", "");
+    StringJoiner current = new StringJoiner(", ", " WHERE ROW(", ")");
+    StringJoiner incoming = new StringJoiner(", ", " IS DISTINCT FROM ROW(", ")");
+    for (Column column : columns) {
+      if (!keyNames.contains(column.name())) {
+        String quoted = quote(column.name());
+        updates.add(quoted + " = EXCLUDED." + quoted);
+        current.add(comparable(column, TARGET_ALIAS + "." + quoted));
+        incoming.add(comparable(column, "EXCLUDED." + quoted));
+      }
+    }
+    if (columns.size() == key.size()) {
+      return keys + " DO NOTHING";
+    }
+    return keys.toString() + updates + current + incoming;
+  }
+
+  private static String comparable(Column column, String expression) {
+    return column.typeName().equalsIgnoreCase("json") ? "CAST(" + expression + " AS text)" : expression;
+  }
+}
