@@ -10,6 +10,8 @@ public final class ValueConversionException extends DataAccessException {
   private static final long serialVersionUID = 1L;
 
   private final String column;
+  private final String sourceType;
+  private final String targetType;
 
   /**
    * An exception about one value.
@@ -28,10 +30,27 @@ public final class ValueConversionException extends DataAccessException {
         + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getClass().getSimpleName()),
         table, key, null, cause);
     this.column = column;
+    this.sourceType = sourceType;
+    this.targetType = targetType;
+  }
+
+  /** This failure reported against another table, such as the target behind a staging table. */
+  public ValueConversionException at(TableId otherTable) {
+    return new ValueConversionException(otherTable, key(), column, sourceType, targetType, getCause());
   }
 
   /** The column whose value failed. */
   public String column() {
     return column;
+  }
+
+  /** The type the value had. */
+  public String sourceType() {
+    return sourceType;
+  }
+
+  /** The type it was to become. */
+  public String targetType() {
+    return targetType;
   }
 }

@@ -2,6 +2,7 @@ package io.terrafusion.sync.jdbc.internal;
 
 import io.terrafusion.sync.api.Column;
 import io.terrafusion.sync.api.TableId;
+import io.terrafusion.sync.api.ValueConversionException;
 import io.terrafusion.sync.jdbc.spi.BulkWriter;
 import io.terrafusion.sync.spi.WriteBatch;
 import java.sql.Connection;
@@ -38,6 +39,8 @@ final class BulkUpsert {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("bulk write failed", e);
+    } catch (ValueConversionException e) {
+      throw e.table() != null && e.table().equals(STAGING) ? e.at(table) : e;
     }
   }
 

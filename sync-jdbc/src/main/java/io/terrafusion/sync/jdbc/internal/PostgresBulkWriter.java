@@ -44,7 +44,7 @@ final class PostgresBulkWriter implements BulkWriter {
 
   @Override
   public void load(Connection connection, TableId table, List<Column> columns, List<Row> rows) throws SQLException {
-    PostgresCopyFormat format = new PostgresCopyFormat(columns);
+    PostgresCopyFormat format = new PostgresCopyFormat(table, columns);
     String sql = "COPY " + dialect.qualify(table) + names(columns) + " FROM STDIN";
     PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, BUFFER);
     try {

@@ -2,6 +2,8 @@ package io.terrafusion.sync.jdbc.internal;
 
 import io.terrafusion.sync.api.Column;
 import io.terrafusion.sync.api.Row;
+import io.terrafusion.sync.api.TableId;
+import io.terrafusion.sync.api.ValueConversionException;
 import java.io.IOException;
 import java.io.Writer;
 import java.sql.JDBCType;
@@ -32,10 +34,12 @@ final class PostgresCopyFormat {
     String text(Object value);
   }
 
+  private final TableId table;
   private final List<Column> columns;
   private final Field[] fields;
 
-  PostgresCopyFormat(List<Column> columns) {
+  PostgresCopyFormat(TableId table, List<Column> columns) {
+    this.table = table;
     this.columns = columns;
     this.fields = columns.stream().map(PostgresCopyFormat::field).toArray(Field[]::new);
   }
@@ -43,8 +47,8 @@ final class PostgresCopyFormat {
   /**
    * Writes one row as a line.
    *
-   * @throws IllegalArgumentException if a value cannot be written to its column, naming the column,
-   *     the row's key and the types, never the value
+   * @throws ValueConversionException if a value cannot be written to its column, naming the table,
+   *     the column, the row's key and the types, never the value
    * @throws IOException if the writer fails
    */
   void write(Row row, Writer out) throws IOException {
@@ -67,8 +71,8 @@ final class PostgresCopyFormat {
       return fields[i].text(value);
     } catch (IllegalArgumentException e) {
       Column column = columns.get(i);
-      throw new IllegalArgumentException("cannot write column " + column.name() + " of row " + row.key() + " from "
-          + value.getClass().getSimpleName() + " to " + column.typeName() + ": " + e.getMessage(), e);
+      throw new ValueConversionException(table, row.key(), column.name(), value.getClass().getSimpleName(),
+          column.typeName(), e);
     }
   }
 

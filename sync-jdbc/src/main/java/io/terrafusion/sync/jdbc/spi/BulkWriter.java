@@ -37,8 +37,9 @@ public interface BulkWriter {
    * @param columns the columns to fill, in the rows' order
    * @param rows the rows, of canonical values (see {@link io.terrafusion.sync.api.CanonicalValues})
    * @throws SQLException if the database refuses
-   * @throws IllegalArgumentException if a value cannot be written to its column, naming the column
-   *     and key, never the value
+   * @throws io.terrafusion.sync.api.ValueConversionException if a value cannot be written to its
+   *     column, naming {@code table} (the store renames the staging table to the target in the
+   *     message), the key, the column and the types, never the value
    */
   void load(Connection connection, TableId table, List<Column> columns, List<Row> rows) throws SQLException;
 

@@ -27,7 +27,7 @@ class MariaDbValuesTest {
   static void createDatabase() {
     ServerDatabase.require(ServerDatabase.Kind.MARIADB);
     db = ServerDatabase.create(ServerDatabase.Kind.MARIADB, "maria_values_test");
-    for (String table : List.of("batched", "batched_chunks", "staged", "direct", "nan_batched", "nan_bulk", "zero", "zoned", "narrow")) {
+    for (String table : List.of("batched", "batched_chunks", "staged", "direct", "nan_batched", "nan_bulk", "nan_staged", "zero", "zoned", "narrow")) {
       db.execute("CREATE TABLE " + table + " " + EdgeRows.COLUMNS);
     }
   }
@@ -99,8 +99,20 @@ class MariaDbValuesTest {
     rows.set(4, rows.get(4).with("f", Double.POSITIVE_INFINITY));
     assertThatThrownBy(() -> db.store().apply(table, new WriteBatch(rows, List.of(), true)))
         .isInstanceOf(ValueConversionException.class)
-        .hasMessageContaining("row (5)").hasMessageContaining("column f").hasMessageContaining("Double");
+        .hasMessageContaining("nan_bulk").hasMessageContaining("row (5)").hasMessageContaining("column f")
+        .hasMessageContaining("Double");
     assertThat(db.count("nan_bulk")).isZero();
+  }
+
+  @Test
+  void aValueThatFailsOnTheStagedBulkPathIsReportedAgainstTheTargetTable() {
+    TableSchema table = table("nan_staged");
+    List<Row> rows = new ArrayList<>(withFiller(table));
+    rows.set(4, rows.get(4).with("f", Double.NaN));
+    assertThatThrownBy(() -> db.store().apply(table, new WriteBatch(rows, List.of())))
+        .isInstanceOfSatisfying(ValueConversionException.class, e -> assertThat(e.table()).isEqualTo(table.id()))
+        .hasMessageContaining("nan_staged").hasMessageNotContaining("tfsync_staging");
+    assertThat(db.count("nan_staged")).isZero();
   }
 
   @Test

@@ -86,14 +86,17 @@ class PostgresBadValueTest {
   }
 
   @Test
-  void nulCharacterFailsTheCopyBatchNamingKeyAndColumn() {
+  void nulCharacterFailsTheCopyBatchNamingTableKeyAndColumn() {
     List<Row> rows = new ArrayList<>();
     for (long id = 1; id <= 1200; id++) {
       rows.add(item(id, id == 300 ? "a\u0000" + SECRET : "ok"));
     }
     assertThatThrownBy(() -> store.apply(items, new WriteBatch(rows, List.of(), true)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("column code of row (300)")
+        .isInstanceOfSatisfying(ValueConversionException.class, e -> {
+          assertThat(e.table()).isEqualTo(items.id());
+          assertThat(e.column()).isEqualTo("code");
+          assertThat(e.key()).isEqualTo(RowKey.of(300L));
+        })
         .hasMessageNotContaining(SECRET);
     assertThat(db.count("items")).isZero();
   }
