@@ -39,7 +39,7 @@ enum BenchTable {
       + " (seq * 37 % 400000) + 0.25, (seq * 91 % 900000) + 0.5, seq / 7.0, seq % 10 <> 0,"
       + " TIMESTAMP '2025-01-01 00:00:00' + INTERVAL seq SECOND,"
       + " JSON_OBJECT('flood', seq % 2 = 0, 'zone', CONCAT('R', seq % 5)), REPEAT('n', seq % 200)"
-      + " FROM seq_1_to_%d");
+      + " FROM seq_1_to_ROWS");
 
   private final String ddl;
   private final String fill;
@@ -63,7 +63,7 @@ enum BenchTable {
       if (this == MARIADB) {
         // The sequence engine's table name carries the count; rows is a validated number.
         try (Statement st = c.createStatement()) {
-          st.execute(String.format(fill, rows));
+          st.execute(fill.replace("ROWS", Long.toString(rows)));
         }
       } else {
         try (PreparedStatement ps = c.prepareStatement(fill)) {

@@ -51,7 +51,7 @@ final class TablePass {
     Reconciler reconciler = new Reconciler(job, plan, counts, writer, upserts, deletes);
     DetectionContext context =
         new DetectionContext(plan.source(), job.settings().source(), start, job.settings().batchSize());
-    try (ChangeStream stream = detector.open(context)) {
+    try (ChangeStream stream = new PrefetchingStream(detector.open(context))) {
       while (true) {
         if (job.control().cancelRequested()) {
           return false;

@@ -74,7 +74,8 @@ final class ColumnCheck {
     if (value.length() <= size || value.codePointCount(0, value.length()) <= size) {
       return null;
     }
-    return violation(row, table, "length", "is longer than the " + size + " characters the column holds");
+    return violation(row, table, "length", "holds a " + value.getClass().getSimpleName() + " longer than the " + size
+        + " characters its type " + column.typeName() + " (" + column.jdbcType() + ") holds");
   }
 
   private @Nullable Violation checkDecimal(Row row, TableId table, Number value) {

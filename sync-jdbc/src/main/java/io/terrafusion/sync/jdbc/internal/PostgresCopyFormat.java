@@ -146,6 +146,10 @@ final class PostgresCopyFormat {
    */
   private static String date(LocalDate date, String timeOfDay) {
     int year = date.getYear();
+    if (year > 0 && year <= 9999) {
+      // LocalDate's own ISO form, without a formatter on this per-value path.
+      return date + timeOfDay;
+    }
     String day = String.format(Locale.ROOT, "%04d-%02d-%02d", year > 0 ? year : 1 - year, date.getMonthValue(),
         date.getDayOfMonth());
     return year > 0 ? day + timeOfDay : day + timeOfDay + " BC";
