@@ -115,13 +115,20 @@ public final class Bench {
     return db.dataSource();
   }
 
-  private static Result sync(String name, long rows, DataSource source, DataSource target, long expectedChanges) {
+  /** A full sync over connections that are kept for reuse, as an application's pool would. */
+  private static Result sync(String name, long rows, DataSource source, DataSource target, long expectedChanges)
+      throws SQLException {
+    ReusingDataSource pooledSource = new ReusingDataSource(source);
+    ReusingDataSource pooledTarget = new ReusingDataSource(target);
     try (SyncEngine engine = SyncEngine.builder()
-        .source(JdbcStore.of(source))
-        .target(JdbcStore.of(target))
+        .source(JdbcStore.of(pooledSource))
+        .target(JdbcStore.of(pooledTarget))
         .batchSize(BATCH)
         .build()) {
       return measure(name, rows, () -> check(engine.run(SyncRequest.full()), expectedChanges));
+    } finally {
+      pooledSource.closeAll();
+      pooledTarget.closeAll();
     }
   }
 

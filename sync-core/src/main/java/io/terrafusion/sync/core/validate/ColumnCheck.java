@@ -86,7 +86,7 @@ final class ColumnCheck {
       return violation(row, table, "numeric-overflow", "is not a finite number, which the column cannot hold");
     }
     BigDecimal exact = toBigDecimal(value);
-    if (exact.signum() == 0) {
+    if (exact.signum() == 0 || fitsAsWritten(exact, precision, scale)) {
       return null;
     }
     exact = exact.stripTrailingZeros();
@@ -101,6 +101,11 @@ final class ColumnCheck {
               + " of the column allow");
     }
     return null;
+  }
+
+  /** The common case, decided without stripping zeros (which allocates): the value fits as it is written. */
+  private static boolean fitsAsWritten(BigDecimal value, int precision, int scale) {
+    return value.scale() >= 0 && value.scale() <= scale && value.precision() - value.scale() <= precision - scale;
   }
 
   private @Nullable Violation checkRange(Row row, TableId table, Number value) {

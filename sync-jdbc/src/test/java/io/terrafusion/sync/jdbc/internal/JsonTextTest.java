@@ -27,4 +27,16 @@ class JsonTextTest {
         .hasMessageContaining("column")
         .hasMessageNotContaining("secretvalue");
   }
+
+  @Test
+  void escapesStringsAsJsonRequiresAndKeepsOtherCharacters() {
+    assertThat(JsonText.canonical("{\"k\\\"ey\": \"tab\\there \\u00e4 😀 \\\"q\\\"\"}"))
+        .isEqualTo("{\"k\\\"ey\":\"tab\\there ä 😀 \\\"q\\\"\"}");
+  }
+
+  @Test
+  void rejectsTrailingTextAndEmptyInput() {
+    assertThatThrownBy(() -> JsonText.canonical("{} {}")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> JsonText.canonical("  ")).isInstanceOf(IllegalArgumentException.class);
+  }
 }
