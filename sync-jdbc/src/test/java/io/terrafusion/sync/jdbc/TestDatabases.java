@@ -12,12 +12,12 @@ final class TestDatabases {
   private TestDatabases() {}
 
   static DataSource h2() {
-    return new UrlDataSource("jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1",
-        "sa", "secret");
+    return new DriverManagerDataSource("jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "")
+        + ";DB_CLOSE_DELAY=-1;USER=sa", "secret");
   }
 
   static DataSource sqlite(Path directory) {
-    return new UrlDataSource("jdbc:sqlite:" + directory.resolve("db-" + UUID.randomUUID() + ".sqlite"), "", "");
+    return new DriverManagerDataSource("jdbc:sqlite:" + directory.resolve("db-" + UUID.randomUUID() + ".sqlite"));
   }
 
   static void execute(DataSource dataSource, String... statements) {

@@ -1,5 +1,6 @@
 package io.terrafusion.sync.testkit;
 
+import io.terrafusion.sync.jdbc.DriverManagerDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -58,7 +59,7 @@ public final class ServerDatabase extends TestDatabase {
   private final String adminUrl;
 
   private ServerDatabase(Kind kind, String name, String adminUrl, String url) {
-    super(kind.name().toLowerCase(Locale.ROOT) + ":" + name, new DriverDataSource(url));
+    super(kind.name().toLowerCase(Locale.ROOT) + ":" + name, new DriverManagerDataSource(url));
     this.kind = kind;
     this.name = name;
     this.adminUrl = adminUrl;
@@ -72,7 +73,7 @@ public final class ServerDatabase extends TestDatabase {
   }
 
   static Optional<String> unavailable(Kind kind, String url) {
-    try (Connection c = new DriverDataSource(url).getConnection()) {
+    try (Connection c = new DriverManagerDataSource(url).getConnection()) {
       return c.isValid(5) ? Optional.empty() : Optional.of(kind + " at " + redact(url) + " did not answer");
     } catch (SQLException e) {
       return Optional.of(kind + " at " + redact(url) + " (set " + kind.variable() + ") cannot be reached: "
@@ -137,7 +138,7 @@ public final class ServerDatabase extends TestDatabase {
   }
 
   private void admin(String... statements) {
-    try (Connection c = new DriverDataSource(adminUrl).getConnection(); var st = c.createStatement()) {
+    try (Connection c = new DriverManagerDataSource(adminUrl).getConnection(); var st = c.createStatement()) {
       for (String sql : statements) {
         st.execute(sql);
       }

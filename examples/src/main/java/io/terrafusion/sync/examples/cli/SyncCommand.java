@@ -7,6 +7,7 @@ import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.Violation;
 import io.terrafusion.sync.core.SyncEngine;
+import io.terrafusion.sync.jdbc.DriverManagerDataSource;
 import io.terrafusion.sync.jdbc.JdbcStore;
 import io.terrafusion.sync.testkit.SyncAssertions;
 import java.io.PrintStream;
@@ -157,7 +158,7 @@ public final class SyncCommand {
   private static JdbcStore connect(String side, String url, @Nullable String password, Redactor redactor)
       throws UsageException {
     try {
-      return JdbcStore.of(new UrlDataSource(url, password));
+      return JdbcStore.of(new DriverManagerDataSource(url, password));
     } catch (RuntimeException e) {
       throw new UsageException("cannot connect to the " + side + " " + redactor.redact(url) + ": " + redactor.redact(reason(e)));
     }

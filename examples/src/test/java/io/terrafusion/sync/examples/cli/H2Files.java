@@ -1,5 +1,6 @@
 package io.terrafusion.sync.examples.cli;
 
+import io.terrafusion.sync.jdbc.DriverManagerDataSource;
 import io.terrafusion.sync.jdbc.JdbcStore;
 import io.terrafusion.sync.testkit.CountyProject;
 import java.nio.file.Path;
@@ -42,6 +43,6 @@ final class H2Files {
   }
 
   private static DataSource dataSource(String url) {
-    return new UrlDataSource(url, null);
+    return new DriverManagerDataSource(url);
   }
 }

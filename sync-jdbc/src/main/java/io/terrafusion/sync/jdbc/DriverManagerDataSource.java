@@ -1,26 +1,45 @@
-package io.terrafusion.sync.examples.cli;
+package io.terrafusion.sync.jdbc;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A data source opening a new {@link DriverManager} connection per request, with the password given
- * apart from the URL when there is one. Thread-safe. {@link #toString()} never shows the URL.
+ * A data source that opens a new {@link DriverManager} connection for every request, from a JDBC URL
+ * and a password given apart from it (so that it need not appear in the URL). For scripts, tests and
+ * tools; an application that syncs repeatedly should give {@link JdbcStore} its connection pool
+ * instead, since every statement batch asks for a connection.
+ *
+ * <p>This class is thread-safe. {@link #toString()} never shows the URL, which may hold credentials.
  */
-final class UrlDataSource implements DataSource {
+public final class DriverManagerDataSource implements DataSource {
   private final String url;
   private final @Nullable String password;
 
-  UrlDataSource(String url, @Nullable String password) {
+  /**
+   * A data source for the URL, with the password when it is not null.
+   *
+   * @throws IllegalArgumentException if the URL does not start with {@code jdbc:}
+   */
+  public DriverManagerDataSource(String url, @Nullable String password) {
+    Objects.requireNonNull(url, "url");
+    if (!url.startsWith("jdbc:")) {
+      throw new IllegalArgumentException("url must start with jdbc: but was " + url.replaceAll(":.*", ":..."));
+    }
     this.url = url;
     this.password = password;
+  }
+
+  /** A data source for the URL, with whatever credentials it holds. */
+  public DriverManagerDataSource(String url) {
+    this(url, null);
   }
 
   @Override
@@ -59,7 +78,7 @@ final class UrlDataSource implements DataSource {
 
   @Override
   public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    throw new SQLFeatureNotSupportedException("UrlDataSource has no parent logger");
+    throw new SQLFeatureNotSupportedException("DriverManagerDataSource has no parent logger");
   }
 
   @Override
@@ -67,7 +86,7 @@ final class UrlDataSource implements DataSource {
     if (type.isInstance(this)) {
       return type.cast(this);
     }
-    throw new SQLException("UrlDataSource is not a " + type.getName());
+    throw new SQLException("DriverManagerDataSource is not a " + type.getName());
   }
 
   @Override
@@ -77,6 +96,6 @@ final class UrlDataSource implements DataSource {
 
   @Override
   public String toString() {
-    return "UrlDataSource";
+    return "DriverManagerDataSource";
   }
 }
