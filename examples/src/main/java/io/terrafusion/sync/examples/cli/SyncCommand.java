@@ -167,6 +167,12 @@ public final class SyncCommand {
   /** The source tables asked for, matched exactly or else by a unique case-insensitive name; all by default. */
   private static List<TableId> resolve(JdbcStore source, List<String> names) throws UsageException {
     List<TableId> all = source.tables();
+    if (all.isEmpty()) {
+      // Syncing "every table" of a source that shows none is nearly always a wrong database or schema
+      // in the URL; succeeding with nothing done would hide it.
+      throw new UsageException("the source " + source.name() + " has no tables with a primary key;"
+          + " check the database or schema the URL names");
+    }
     if (names.isEmpty()) {
       return all;
     }

@@ -126,6 +126,14 @@ class SyncCommandTest {
   }
 
   @Test
+  void sourceWithoutTablesExitsTwoSayingSoRatherThanSyncingNothing() {
+    String empty = H2Files.url(directory, "empty");
+    assertThat(run("full", "--source", empty, "--target", target)).isEqualTo(SyncCommand.USAGE);
+
+    assertThat(err()).contains("has no tables with a primary key").contains("check the database or schema");
+  }
+
+  @Test
   void unreachableDatabaseExitsTwoNamingTheSide() {
     assertThat(run("full", "--source", source, "--target", "jdbc:nosuchdriver:here")).isEqualTo(SyncCommand.USAGE);
 
