@@ -311,7 +311,7 @@ public final class JdbcStateStore implements StateStore {
     try {
       return jdbi.inTransaction(callback);
     } catch (RuntimeException e) {
-      throw Failures.translate(e, tables.dialect(), tables.id(table), "use state table", List.of());
+      throw Failures.translate(e, tables.dialect(), tables.id(table), "use the state", List.of());
     }
   }
 
@@ -324,7 +324,8 @@ public final class JdbcStateStore implements StateStore {
         try {
           jdbi.useHandle(schema::migrate);
         } catch (RuntimeException e) {
-          throw Failures.translate(e, tables.dialect(), schemaVersionTable(), "create or upgrade", List.of());
+          throw Failures.translate(e, tables.dialect(), schemaVersionTable(), "create or upgrade the state schema at",
+              List.of());
         }
         migrated = true;
       }
