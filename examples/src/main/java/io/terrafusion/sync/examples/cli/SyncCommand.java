@@ -7,8 +7,11 @@ import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.Violation;
 import io.terrafusion.sync.core.SyncEngine;
+import io.terrafusion.sync.core.SyncEngineBuilder;
 import io.terrafusion.sync.jdbc.DriverManagerDataSource;
+import io.terrafusion.sync.jdbc.JdbcStateStore;
 import io.terrafusion.sync.jdbc.JdbcStore;
+import io.terrafusion.sync.spi.StateStore;
 import io.terrafusion.sync.testkit.SyncAssertions;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -21,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +44,9 @@ import org.jspecify.annotations.Nullable;
  * <p>{@code full} syncs the tables (every source table by default) and prints a report per table;
  * while it runs, a progress line goes to standard error every 5 seconds. {@code validate} runs the
  * engine's schema checks, then compares the rows of each table and prints the differences.
- * {@code incremental} and {@code --state} are not available yet.
+ * {@code incremental} is not available yet. The state of {@code full} (checkpoints, job history) is
+ * kept in the database {@code --state} names, else in the target database, in tables named
+ * {@code tfsync_*}.
  *
  * <p>Exit codes: 0 success; 1 the sync failed, or validation found violations or differences; 2 a
  * usage error (unknown command or option, missing --source or --target, bad number, unknown table,
@@ -55,8 +61,8 @@ public final class SyncCommand {
   public static final int USAGE = 2;
 
   private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
-  private static final String NOT_YET = " is not available yet: the incremental detectors and the JDBC state store"
-      + " arrive with the next release";
+  private static final String NOT_YET = " is not available yet: the incremental detectors arrive with the next"
+      + " release";
 
   private SyncCommand() {}
 
@@ -91,14 +97,17 @@ public final class SyncCommand {
       if (options.command().equals("incremental")) {
         throw new UsageException("the incremental command" + NOT_YET);
       }
-      if (options.state() != null) {
-        throw new UsageException("--state" + NOT_YET);
-      }
-      JdbcStore source = connect("source", options.source(), env.get("SYNC_SOURCE_PASSWORD"), redactor);
-      JdbcStore target = connect("target", options.target(), env.get("SYNC_TARGET_PASSWORD"), redactor);
+      DataSource targetData = dataSource("target", options.target(), env.get("SYNC_TARGET_PASSWORD"), redactor);
+      JdbcStore source = connect("source", dataSource("source", options.source(), env.get("SYNC_SOURCE_PASSWORD"), redactor),
+          options.source(), redactor);
+      JdbcStore target = connect("target", targetData, options.target(), redactor);
       List<TableId> tables = resolve(source, options.tables());
-      try (SyncEngine engine = SyncEngine.builder().source(source).target(target).batchSize(options.batchSize())
-          .createMissingTables(options.createTables()).build()) {
+      SyncEngineBuilder builder = SyncEngine.builder().source(source).target(target).batchSize(options.batchSize())
+          .createMissingTables(options.createTables());
+      if (options.command().equals("full")) {
+        builder.stateStore(stateStore(options, targetData, env, redactor));
+      }
+      try (SyncEngine engine = builder.build()) {
         return options.command().equals("full")
             ? full(engine, tables, out, err, progressInterval, redactor)
             : validate(engine, source, target, tables, out, redactor);
@@ -155,12 +164,38 @@ public final class SyncCommand {
     return valid ? OK : FAILED;
   }
 
-  private static JdbcStore connect(String side, String url, @Nullable String password, Redactor redactor)
+  private static DataSource dataSource(String side, String url, @Nullable String password, Redactor redactor)
       throws UsageException {
     try {
-      return JdbcStore.of(new DriverManagerDataSource(url, password));
+      return new DriverManagerDataSource(url, password);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("the " + side + " URL " + redactor.redact(url) + " is not a JDBC URL");
+    }
+  }
+
+  private static JdbcStore connect(String side, DataSource dataSource, String url, Redactor redactor)
+      throws UsageException {
+    try {
+      return JdbcStore.of(dataSource);
     } catch (RuntimeException e) {
       throw new UsageException("cannot connect to the " + side + " " + redactor.redact(url) + ": " + redactor.redact(reason(e)));
+    }
+  }
+
+  /**
+   * The state store: in the database {@code --state} names, else in the target database (tables named
+   * {@code tfsync_*}), so that an interrupted full sync resumes from its last applied batch.
+   */
+  private static StateStore stateStore(Options options, DataSource targetData, Map<String, String> env,
+      Redactor redactor) throws UsageException {
+    String url = options.state() == null ? options.target() : options.state();
+    DataSource data = options.state() == null
+        ? targetData
+        : dataSource("state store", options.state(), env.get("SYNC_STATE_PASSWORD"), redactor);
+    try {
+      return JdbcStateStore.create(data);
+    } catch (RuntimeException e) {
+      throw new UsageException("cannot use the state store at " + redactor.redact(url) + ": " + redactor.redact(reason(e)));
     }
   }
 

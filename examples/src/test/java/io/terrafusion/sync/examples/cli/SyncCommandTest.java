@@ -2,12 +2,16 @@ package io.terrafusion.sync.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.testkit.CountyProject;
 import io.terrafusion.sync.testkit.SyncAssertions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -185,11 +189,34 @@ class SyncCommandTest {
   }
 
   @Test
-  void stateOptionExitsTwoSayingItIsNotAvailableYet() {
-    assertThat(run("full", "--source", source, "--target", target, "--state", "jdbc:h2:mem:state"))
-        .isEqualTo(SyncCommand.USAGE);
+  void fullSyncKeepsItsStateInTheTargetByDefault() throws Exception {
+    H2Files.countySchema(target);
+    assertThat(run("full", "--source", source, "--target", target)).isEqualTo(SyncCommand.OK);
 
-    assertThat(err()).contains("--state is not available yet");
+    try (Connection c = DriverManager.getConnection(target);
+        ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM tfsync_jobs")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void stateOptionKeepsTheStateInTheNamedDatabaseAndNotInTheTarget() throws Exception {
+    H2Files.countySchema(target);
+    String state = H2Files.url(directory, "state");
+    assertThat(run("full", "--source", source, "--target", target, "--state", state)).isEqualTo(SyncCommand.OK);
+
+    assertThat(H2Files.store(state).tables()).extracting(TableId::name).contains("tfsync_jobs");
+    assertThat(H2Files.store(target).tables()).extracting(TableId::name).noneMatch(name -> name.startsWith("tfsync_"));
+  }
+
+  @Test
+  void stateStoreThatCannotBeUsedExitsTwoNamingIt() {
+    H2Files.countySchema(target);
+    assertThat(run(Map.of("SYNC_STATE_PASSWORD", "stateSecret"), "full", "--source", source, "--target", target,
+        "--state", "jdbc:nosuchdriver:state")).isEqualTo(SyncCommand.USAGE);
+
+    assertThat(err()).contains("cannot use the state store at jdbc:nosuchdriver:state").doesNotContain("stateSecret");
   }
 
   private static PrintStream print(ByteArrayOutputStream bytes) {
