@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +25,6 @@ import java.util.UUID;
  */
 final class PostgresCopyFormat {
   private static final HexFormat HEX = HexFormat.of();
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_LOCAL_TIME;
 
   /** How one column's values become COPY text, before escaping. */
   @FunctionalInterface
@@ -37,11 +35,34 @@ final class PostgresCopyFormat {
   private final TableId table;
   private final List<Column> columns;
   private final Field[] fields;
+  private final boolean[] plain;
 
   PostgresCopyFormat(TableId table, List<Column> columns) {
     this.table = table;
     this.columns = columns;
     this.fields = columns.stream().map(PostgresCopyFormat::field).toArray(Field[]::new);
+    this.plain = new boolean[columns.size()];
+    for (int i = 0; i < plain.length; i++) {
+      plain[i] = isPlain(columns.get(i));
+    }
+  }
+
+  /**
+   * Whether the column's text can hold no character COPY escapes: numbers, booleans, dates, times and
+   * UUIDs. Text, JSON and bytes (whose {@code \x} prefix is itself escaped) go through {@link #escape}.
+   */
+  private static boolean isPlain(Column column) {
+    if (PostgresTypeHandlers.isJson(column) || PostgresTypeHandlers.isUserDefinedString(column)) {
+      return false;
+    }
+    if (column.typeName().equalsIgnoreCase("uuid")) {
+      return true;
+    }
+    return switch (column.jdbcType()) {
+      case TINYINT, SMALLINT, INTEGER, BIGINT, DECIMAL, NUMERIC, REAL, FLOAT, DOUBLE, BOOLEAN, BIT, DATE, TIME,
+          TIMESTAMP, TIMESTAMP_WITH_TIMEZONE -> true;
+      default -> false;
+    };
   }
 
   /**
@@ -59,6 +80,8 @@ final class PostgresCopyFormat {
       Object value = row.get(i);
       if (value == null) {
         out.write("\\N");
+      } else if (plain[i]) {
+        out.write(convert(i, value, row));
       } else {
         escape(convert(i, value, row), out);
       }
@@ -108,7 +131,7 @@ final class PostgresCopyFormat {
       case REAL, FLOAT, DOUBLE -> value -> floating(Values.toDouble(value));
       case BOOLEAN, BIT -> value -> Values.as(value, Boolean.class) ? "t" : "f";
       case DATE -> value -> date(Values.as(value, LocalDate.class));
-      case TIME -> value -> TIME.format(Values.as(value, LocalTime.class));
+      case TIME -> value -> Values.as(value, LocalTime.class).toString();
       case TIMESTAMP -> value -> timestamp(Values.as(value, LocalDateTime.class), "");
       case TIMESTAMP_WITH_TIMEZONE ->
           value -> timestamp(LocalDateTime.ofInstant(Values.toInstant(value), ZoneOffset.UTC), "+00");
@@ -159,6 +182,7 @@ final class PostgresCopyFormat {
     if (dateTime.equals(LocalDateTime.MAX) || dateTime.equals(LocalDateTime.MIN)) {
       return dateTime.equals(LocalDateTime.MAX) ? "infinity" : "-infinity";
     }
-    return date(dateTime.toLocalDate(), " " + TIME.format(dateTime.toLocalTime()) + zone);
+    // LocalTime's own ISO form (HH:mm[:ss[.fraction]]), which PostgreSQL reads; a formatter costs more.
+    return date(dateTime.toLocalDate(), " " + dateTime.toLocalTime() + zone);
   }
 }
