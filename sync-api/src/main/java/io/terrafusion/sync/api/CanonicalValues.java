@@ -12,8 +12,11 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +43,24 @@ import org.jspecify.annotations.Nullable;
  * <p>This class is stateless and thread-safe.
  */
 public final class CanonicalValues {
+  private static final Map<String, Function<String, Object>> PARSERS = Map.ofEntries(
+      Map.entry("Long", Long::valueOf),
+      Map.entry("BigDecimal", BigDecimal::new),
+      Map.entry("Double", Double::valueOf),
+      Map.entry("String", text -> text),
+      Map.entry("UUID", UUID::fromString),
+      Map.entry("Bytes", text -> Base64.getDecoder().decode(text)),
+      Map.entry("LocalDate", LocalDate::parse),
+      Map.entry("LocalDateTime", LocalDateTime::parse),
+      Map.entry("LocalTime", LocalTime::parse),
+      Map.entry("Instant", Instant::parse),
+      Map.entry("Boolean", text -> {
+        if (!text.equals("true") && !text.equals("false")) {
+          throw new IllegalArgumentException("not a Boolean");
+        }
+        return Boolean.valueOf(text);
+      }));
+
   private CanonicalValues() {}
 
   /** Whether two values are the same logical value under the rules above. */
@@ -193,6 +214,84 @@ public final class CanonicalValues {
       out.writeByte('T');
       out.writeUTF(value.getClass().getSimpleName());
       out.writeUTF(value.toString());
+    }
+  }
+
+  /**
+   * The name of a canonical value's type, for storing the value as text: {@code Long} (any integral
+   * number that fits), {@code BigDecimal} (also BigInteger), {@code Double} (also Float), {@code
+   * String}, {@code Boolean}, {@code LocalDate}, {@code LocalTime}, {@code LocalDateTime}, {@code
+   * Instant} (also OffsetDateTime and ZonedDateTime), {@code Bytes} or {@code UUID}. With {@link
+   * #toText} and {@link #fromText} it round-trips every canonical value exactly, scale of decimals,
+   * NaN and nanoseconds included.
+   *
+   * @throws IllegalArgumentException if the value is not of a canonical type
+   */
+  public static String typeTag(Object value) {
+    if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      return "Long";
+    }
+    if (value instanceof BigDecimal || value instanceof BigInteger) {
+      return "BigDecimal";
+    }
+    if (value instanceof Double || value instanceof Float) {
+      return "Double";
+    }
+    if (value instanceof Instant || value instanceof OffsetDateTime || value instanceof ZonedDateTime) {
+      return "Instant";
+    }
+    if (value instanceof byte[]) {
+      return "Bytes";
+    }
+    if (value instanceof String || value instanceof UUID || value instanceof LocalDate
+        || value instanceof LocalDateTime || value instanceof LocalTime || value instanceof Boolean) {
+      return value.getClass().getSimpleName();
+    }
+    throw new IllegalArgumentException("a value of type " + value.getClass().getName() + " is not a canonical value");
+  }
+
+  /**
+   * The text of a canonical value under its {@link #typeTag}: the value's own ISO or decimal form,
+   * Base64 for bytes, the instant for offset and zoned times.
+   *
+   * @throws IllegalArgumentException if the value is not of a canonical type
+   */
+  public static String toText(Object value) {
+    typeTag(value);
+    if (value instanceof BigInteger i) {
+      return new BigDecimal(i).toString();
+    }
+    Instant instant = asInstant(value);
+    if (instant != null) {
+      return instant.toString();
+    }
+    if (value instanceof byte[] bytes) {
+      return Base64.getEncoder().encodeToString(bytes);
+    }
+    if (value instanceof Float f) {
+      return Double.toString(f.doubleValue());
+    }
+    if (value instanceof Number n && !(value instanceof BigDecimal) && !(value instanceof Double)) {
+      return Long.toString(n.longValue());
+    }
+    return value.toString();
+  }
+
+  /**
+   * The canonical value that {@link #toText} wrote under {@code tag}.
+   *
+   * @throws IllegalArgumentException if the tag is unknown or the text is not a value of it; the
+   *     message names the tag, never the text
+   */
+  public static Object fromText(String tag, String text) {
+    Function<String, Object> parser = PARSERS.get(tag);
+    if (parser == null) {
+      throw new IllegalArgumentException("unknown type tag " + tag);
+    }
+    try {
+      return parser.apply(text);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("text that is not a " + tag + " value");
     }
   }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -99,5 +100,38 @@ class CanonicalValuesTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     CanonicalValues.encode(value, new DataOutputStream(bytes));
     return bytes.toByteArray();
+  }
+
+  @Test
+  void everyCanonicalValueRoundTripsThroughTaggedText() {
+    List<Object> values = List.of(Long.MIN_VALUE, new BigDecimal("1.50"), new BigDecimal("1E+3"), Double.NaN,
+        -0.0d, Double.NEGATIVE_INFINITY, "", "😀\t\n", true, java.time.LocalDate.of(1, 1, 1),
+        java.time.LocalTime.of(23, 59, 59, 999_999_999), java.time.LocalDateTime.of(9999, 12, 31, 0, 0, 0, 1),
+        Instant.parse("1969-12-31T23:59:59.123456789Z"), new byte[] {0, -1, 7}, new UUID(-1, 42));
+    for (Object value : values) {
+      Object back = CanonicalValues.fromText(CanonicalValues.typeTag(value), CanonicalValues.toText(value));
+      assertThat(back).as("%s", value).isInstanceOf(value.getClass());
+      assertThat(CanonicalValues.equal(back, value)).as("%s", value).isTrue();
+      if (value instanceof BigDecimal d) {
+        assertThat(((BigDecimal) back).scale()).isEqualTo(d.scale());
+      }
+    }
+  }
+
+  @Test
+  void widerJavaTypesTakeTheTagOfTheirCanonicalForm() {
+    assertThat(CanonicalValues.typeTag(7)).isEqualTo("Long");
+    assertThat(CanonicalValues.fromText("Long", CanonicalValues.toText(7))).isEqualTo(7L);
+    assertThat(CanonicalValues.typeTag(OffsetDateTime.parse("2024-01-01T01:00:00+01:00"))).isEqualTo("Instant");
+    assertThat(CanonicalValues.fromText("Instant", CanonicalValues.toText(OffsetDateTime.parse("2024-01-01T01:00:00+01:00"))))
+        .isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
+  }
+
+  @Test
+  void taggedTextRejectsUnknownTagsAndMalformedTextWithoutRepeatingIt() {
+    assertThatThrownBy(() -> CanonicalValues.fromText("Color", "red")).hasMessage("unknown type tag Color");
+    assertThatThrownBy(() -> CanonicalValues.fromText("Long", "secret")).hasMessage("text that is not a Long value");
+    assertThatThrownBy(() -> CanonicalValues.fromText("Boolean", "yes")).hasMessage("text that is not a Boolean value");
+    assertThatThrownBy(() -> CanonicalValues.typeTag(new StringBuilder())).hasMessageContaining("java.lang.StringBuilder");
   }
 }

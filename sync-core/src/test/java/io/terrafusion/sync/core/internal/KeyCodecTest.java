@@ -45,7 +45,7 @@ class KeyCodecTest {
   void rejectsTextThatIsNotAKey() {
     assertThatThrownBy(() -> KeyCodec.decode("{}")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> KeyCodec.decode("[[\"Long\",\"x\"]]"))
-        .hasMessageContaining("malformed Long");
+        .hasMessageContaining("text that is not a Long value");
   }
 
   @Test

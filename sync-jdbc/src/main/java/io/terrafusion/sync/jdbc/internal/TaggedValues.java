@@ -4,22 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.terrafusion.sync.api.CanonicalValues;
 import io.terrafusion.sync.api.Row;
 import io.terrafusion.sync.api.RowKey;
 import io.terrafusion.sync.api.RowLayout;
 import io.terrafusion.sync.api.TableId;
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -129,8 +121,8 @@ public final class TaggedValues {
       return NODES.nullNode();
     }
     ArrayNode pair = NODES.arrayNode();
-    pair.add(tag(value));
-    pair.add(text(value));
+    pair.add(CanonicalValues.typeTag(value));
+    pair.add(CanonicalValues.toText(value));
     return pair;
   }
 
@@ -145,9 +137,9 @@ public final class TaggedValues {
     String tag = node.get(0).asText();
     String text = node.get(1).asText();
     try {
-      return parse(tag, text);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("stored value is a malformed " + tag, e);
+      return CanonicalValues.fromText(tag, text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("stored value is " + e.getMessage(), e);
     }
   }
 
@@ -158,65 +150,5 @@ public final class TaggedValues {
     List<String> texts = new ArrayList<>(node.size());
     node.forEach(element -> texts.add(element.asText()));
     return texts;
-  }
-
-  private static String tag(Object value) {
-    if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-      return "Long";
-    }
-    if (value instanceof BigDecimal || value instanceof BigInteger) {
-      return "BigDecimal";
-    }
-    if (value instanceof Double || value instanceof Float) {
-      return "Double";
-    }
-    if (value instanceof Instant || value instanceof OffsetDateTime || value instanceof ZonedDateTime) {
-      return "Instant";
-    }
-    if (value instanceof byte[]) {
-      return "Bytes";
-    }
-    if (value instanceof String || value instanceof UUID || value instanceof LocalDate
-        || value instanceof LocalDateTime || value instanceof LocalTime || value instanceof Boolean) {
-      return value.getClass().getSimpleName();
-    }
-    throw new IllegalArgumentException("a value of type " + value.getClass().getName()
-        + " is not a canonical value and cannot be stored");
-  }
-
-  private static String text(Object value) {
-    if (value instanceof BigInteger i) {
-      return new BigDecimal(i).toString();
-    }
-    if (value instanceof OffsetDateTime o) {
-      return o.toInstant().toString();
-    }
-    if (value instanceof ZonedDateTime z) {
-      return z.toInstant().toString();
-    }
-    if (value instanceof byte[] bytes) {
-      return Base64.getEncoder().encodeToString(bytes);
-    }
-    if (value instanceof Float f) {
-      return Double.toString(f.doubleValue());
-    }
-    return value.toString();
-  }
-
-  private static Object parse(String tag, String text) {
-    return switch (tag) {
-      case "Long" -> Long.valueOf(text);
-      case "BigDecimal" -> new BigDecimal(text);
-      case "Double" -> Double.valueOf(text);
-      case "String" -> text;
-      case "UUID" -> UUID.fromString(text);
-      case "Bytes" -> Base64.getDecoder().decode(text);
-      case "LocalDate" -> LocalDate.parse(text);
-      case "LocalDateTime" -> LocalDateTime.parse(text);
-      case "LocalTime" -> LocalTime.parse(text);
-      case "Instant" -> Instant.parse(text);
-      case "Boolean" -> Boolean.valueOf(text);
-      default -> throw new IllegalArgumentException("unknown type tag " + tag);
-    };
   }
 }
