@@ -31,16 +31,17 @@ import org.h2.jdbcx.JdbcDataSource;
  * the same PostgreSQL {@code COPY ... TO STDOUT} piped into {@code LOAD DATA LOCAL INFILE}; for H2,
  * a streamed JDBC copy. Cases whose server is unreachable are skipped with a line that says why.
  * Run it with {@code -Xmx256m} to check that memory does not grow with the table. Usage: {@code
- * Bench [--rows N]} (default 1,000,000).
+ * Bench [--rows N] [--batch-size N]} (defaults 1,000,000 rows, batches of 5,000).
  */
 public final class Bench {
-  private static final int BATCH = 5000;
+  private static int batchSize;
 
   private Bench() {}
 
   /** Runs every case; see the class documentation for the arguments. */
   public static void main(String[] args) throws Exception {
-    long rows = parseRows(args);
+    long rows = option(args, "--rows", 1_000_000);
+    batchSize = (int) option(args, "--batch-size", 5_000);
     h2Cases(rows);
     Optional<String> pg = ServerDatabase.unavailable(Kind.POSTGRESQL);
     Optional<String> maria = ServerDatabase.unavailable(Kind.MARIADB);
@@ -123,7 +124,7 @@ public final class Bench {
     try (SyncEngine engine = SyncEngine.builder()
         .source(JdbcStore.of(pooledSource))
         .target(JdbcStore.of(pooledTarget))
-        .batchSize(BATCH)
+        .batchSize(batchSize)
         .build()) {
       return measure(name, rows, () -> check(engine.run(SyncRequest.full()), expectedChanges));
     } finally {
@@ -177,16 +178,25 @@ public final class Bench {
     return ds;
   }
 
-  private static long parseRows(String[] args) {
-    if (args.length == 0) {
-      return 1_000_000;
+  /** The value of {@code --name N}, or the default; exits 2 with the usage on anything else. */
+  private static long option(String[] args, String name, long fallback) {
+    if (args.length % 2 != 0) {
+      usage();
     }
-    if (args.length == 2 && args[0].equals("--rows") && args[1].matches("[1-9][0-9]{0,9}")) {
-      return Long.parseLong(args[1]);
+    for (int i = 0; i < args.length; i += 2) {
+      if (!args[i].equals("--rows") && !args[i].equals("--batch-size") || !args[i + 1].matches("[1-9][0-9]{0,8}")) {
+        usage();
+      }
+      if (args[i].equals(name)) {
+        return Long.parseLong(args[i + 1]);
+      }
     }
-    System.err.println("usage: Bench [--rows N] where N is a whole number from 1 to 9999999999");
+    return fallback;
+  }
+
+  private static void usage() {
+    System.err.println("usage: Bench [--rows N] [--batch-size N] where each N is a whole number from 1 to 999999999");
     System.exit(2);
-    return 0;
   }
 
   private static void deleteRecursively(Path dir) {
