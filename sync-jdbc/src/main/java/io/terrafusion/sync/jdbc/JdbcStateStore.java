@@ -390,10 +390,7 @@ public final class JdbcStateStore implements StateStore {
       if (!all.isEmpty()) {
         throw new InvalidConfigurationException("JdbcStateStore", all);
       }
-      DialectDetection.Result detected = DialectDetection.detect(dataSource, null, Dialects.builtIns());
-      if (detected.dialect() == null) {
-        throw new InvalidConfigurationException("JdbcStateStore", List.of(Objects.requireNonNull(detected.problem())));
-      }
+      DialectDetection.Result detected = DialectDetection.detect("JdbcStateStore", dataSource, null, Dialects.builtIns());
       StateTables tables = new StateTables(detected.dialect(), schema, tablePrefix);
       return new JdbcStateStore(PositionalSqlParser.install(Jdbi.create(dataSource)), tables);
     }

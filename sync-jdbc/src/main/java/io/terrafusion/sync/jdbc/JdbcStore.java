@@ -314,10 +314,7 @@ public final class JdbcStore implements TargetStore {
       if (!all.isEmpty()) {
         throw new InvalidConfigurationException("JdbcStore", all);
       }
-      DialectDetection.Result detected = DialectDetection.detect(dataSource, dialect, candidates);
-      if (detected.dialect() == null) {
-        throw new InvalidConfigurationException("JdbcStore", List.of(detected.problem()));
-      }
+      DialectDetection.Result detected = DialectDetection.detect("JdbcStore", dataSource, dialect, candidates);
       Dialect chosen = detected.dialect();
       LOG.debug("using dialect {} for {}", chosen.name(), detected.location());
       String storeName = name != null ? name : chosen.name() + ":" + detected.location();

@@ -1,6 +1,7 @@
 package io.terrafusion.sync.jdbc.internal;
 
 import io.terrafusion.sync.api.DataAccessException;
+import io.terrafusion.sync.api.InvalidConfigurationException;
 import io.terrafusion.sync.jdbc.spi.Dialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -18,25 +19,27 @@ public final class DialectDetection {
   private DialectDetection() {}
 
   /**
-   * The outcome: a dialect, or the problem that no candidate handles the database.
+   * The outcome.
    *
-   * @param dialect the chosen dialect, or null
-   * @param problem why none was chosen, or null
+   * @param dialect the chosen dialect
    * @param location the catalog, or the URL without parameters and credentials
    */
-  public record Result(@Nullable Dialect dialect, @Nullable String problem, String location) {}
+  public record Result(Dialect dialect, String location) {}
 
   /**
    * Reads the database's metadata and picks {@code given}, or else the best of {@code candidates}.
    *
+   * @param what the thing being configured, for the error, such as {@code JdbcStore}
+   * @throws InvalidConfigurationException if no candidate handles the database, naming its product
+   *     and version and the dialects tried
    * @throws DataAccessException if the database cannot be reached
    */
-  public static Result detect(DataSource dataSource, @Nullable Dialect given, List<Dialect> candidates) {
+  public static Result detect(String what, DataSource dataSource, @Nullable Dialect given, List<Dialect> candidates) {
     try (Connection connection = dataSource.getConnection()) {
       DatabaseMetaData metaData = connection.getMetaData();
       String location = location(connection.getCatalog(), metaData.getURL());
       if (given != null) {
-        return new Result(given, null, location);
+        return new Result(given, location);
       }
       Dialect best = null;
       int bestPriority = -1;
@@ -50,10 +53,11 @@ public final class DialectDetection {
         }
       }
       if (best == null) {
-        return new Result(null, "no dialect handles database product " + metaData.getDatabaseProductName() + " "
-            + metaData.getDatabaseProductVersion() + " (dialects tried: " + names + ")", location);
+        throw new InvalidConfigurationException(what, List.of("no dialect handles database product "
+            + metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion()
+            + " (dialects tried: " + names + ")"));
       }
-      return new Result(best, null, location);
+      return new Result(best, location);
     } catch (SQLException e) {
       throw new DataAccessException("cannot read the database metadata to choose a dialect: SQLState "
           + e.getSQLState() + ", vendor code " + e.getErrorCode(), null, null, e.getSQLState(), e);
