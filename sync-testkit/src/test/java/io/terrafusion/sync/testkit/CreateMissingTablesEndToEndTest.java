@@ -7,26 +7,14 @@ import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.core.SyncEngine;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The county project synced into an empty database with createMissingTables: the target ends equal. */
 class CreateMissingTablesEndToEndTest {
 
-  static Stream<Arguments> pairs() {
-    Supplier<EmbeddedDatabase> h2 = EmbeddedDatabase::h2;
-    Supplier<EmbeddedDatabase> sqlite = EmbeddedDatabase::sqlite;
-    return Stream.of(
-        Arguments.of("h2 -> h2", h2, h2),
-        Arguments.of("sqlite -> sqlite", sqlite, sqlite),
-        Arguments.of("h2 -> sqlite", h2, sqlite),
-        Arguments.of("sqlite -> h2", sqlite, h2));
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("pairs")
+  @MethodSource("io.terrafusion.sync.testkit.EmbeddedPairs#all")
   void emptyTargetReceivesTablesAndRows(String name, Supplier<EmbeddedDatabase> sourceKind,
       Supplier<EmbeddedDatabase> targetKind) {
     try (EmbeddedDatabase source = sourceKind.get(); EmbeddedDatabase target = targetKind.get()) {

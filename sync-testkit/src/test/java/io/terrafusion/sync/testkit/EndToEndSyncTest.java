@@ -17,26 +17,14 @@ import io.terrafusion.sync.core.audit.AuditSinks;
 import io.terrafusion.sync.core.audit.InMemoryAuditSink;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The sample county project synced end to end between every pair of embedded databases. */
 class EndToEndSyncTest {
 
-  static Stream<Arguments> pairs() {
-    Supplier<EmbeddedDatabase> h2 = EmbeddedDatabase::h2;
-    Supplier<EmbeddedDatabase> sqlite = EmbeddedDatabase::sqlite;
-    return Stream.of(
-        Arguments.of("h2 -> h2", h2, h2),
-        Arguments.of("sqlite -> sqlite", sqlite, sqlite),
-        Arguments.of("h2 -> sqlite", h2, sqlite),
-        Arguments.of("sqlite -> h2", sqlite, h2));
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("pairs")
+  @MethodSource("io.terrafusion.sync.testkit.EmbeddedPairs#all")
   void fullSyncCopiesTheProjectThenCarriesInsertsUpdatesAndDeletes(
       String name, Supplier<EmbeddedDatabase> sourceKind, Supplier<EmbeddedDatabase> targetKind) {
     try (EmbeddedDatabase source = sourceKind.get(); EmbeddedDatabase target = targetKind.get()) {
@@ -67,7 +55,7 @@ class EndToEndSyncTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("pairs")
+  @MethodSource("io.terrafusion.sync.testkit.EmbeddedPairs#all")
   void targetDriftIsRepairedAndParentsAreDeletedAfterTheirChildren(
       String name, Supplier<EmbeddedDatabase> sourceKind, Supplier<EmbeddedDatabase> targetKind) {
     try (EmbeddedDatabase source = sourceKind.get(); EmbeddedDatabase target = targetKind.get()) {
@@ -97,7 +85,7 @@ class EndToEndSyncTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("pairs")
+  @MethodSource("io.terrafusion.sync.testkit.EmbeddedPairs#all")
   void tablesAreSyncedParentsFirst(String name, Supplier<EmbeddedDatabase> sourceKind, Supplier<EmbeddedDatabase> targetKind) {
     try (EmbeddedDatabase source = sourceKind.get(); EmbeddedDatabase target = targetKind.get()) {
       CountyProject.createSchema(source);
