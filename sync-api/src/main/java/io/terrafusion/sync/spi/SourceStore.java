@@ -54,6 +54,14 @@ public interface SourceStore extends AutoCloseable {
    */
   List<Row> fetch(TableSchema table, List<RowKey> keys);
 
+  /**
+   * The checksums this store computes inside its database, if it can; the default has none, and
+   * detectors that need them then compare rows instead.
+   */
+  default Optional<SegmentChecksums> segmentChecksums() {
+    return Optional.empty();
+  }
+
   /** Forgets cached schemas, so that the next lookup introspects again. */
   default void refresh() {}
 

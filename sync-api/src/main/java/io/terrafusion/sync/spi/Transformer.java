@@ -1,6 +1,7 @@
 package io.terrafusion.sync.spi;
 
 import io.terrafusion.sync.api.TableSchema;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -39,6 +40,15 @@ public interface Transformer {
     return source -> {
       RowMapping a = first.bind(source);
       RowMapping b = next.bind(a.schema());
+      List<String> aColumns = a.sourceColumns();
+      List<String> bColumns = b.sourceColumns();
+      if (!aColumns.isEmpty() && !bColumns.isEmpty()) {
+        List<String> composed = bColumns.stream()
+            .map(column -> aColumns.get(a.schema().layout().position(column)))
+            .toList();
+        return RowMapping.copying(b.schema(), composed, row -> Objects.requireNonNull(b.apply(
+            Objects.requireNonNull(a.apply(row), "a copying mapping kept no row")), "a copying mapping kept no row"));
+      }
       return RowMapping.of(b.schema(), row -> {
         var mid = a.apply(row);
         return mid == null ? null : b.apply(mid);

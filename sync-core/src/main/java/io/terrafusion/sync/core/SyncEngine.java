@@ -11,6 +11,7 @@ import io.terrafusion.sync.core.internal.EngineSettings;
 import io.terrafusion.sync.core.internal.Orchestrator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,16 +78,17 @@ public final class SyncEngine implements AutoCloseable {
    * Starts a job and returns at once. The job runs on the engine's executor; follow it through the
    * handle.
    *
-   * @throws IllegalStateException if the engine is closed, or the request is INCREMENTAL and no
-   *     {@code incrementalDetector} is configured
+   * @throws IllegalStateException if the engine is closed, or the request is INCREMENTAL and a table
+   *     it syncs has no detector: neither chosen by the request nor the {@code incrementalDetector}
+   * @throws IllegalArgumentException if the request chooses a detector the engine does not know
    */
   public SyncJob start(SyncRequest request) {
     Objects.requireNonNull(request, "request");
     if (closed.get()) {
       throw new IllegalStateException("the engine is closed; build a new one to start jobs");
     }
-    if (request.mode() == SyncMode.INCREMENTAL && settings.incrementalDetector() == null) {
-      throw new IllegalStateException("an INCREMENTAL request needs the incrementalDetector option, which is not set");
+    if (request.mode() == SyncMode.INCREMENTAL) {
+      checkDetectors(request);
     }
     EngineJob job = new EngineJob(request, settings.stateStore(), settings.clock());
     jobs.put(job.id(), job);
@@ -155,5 +157,19 @@ public final class SyncEngine implements AutoCloseable {
 
   private Executor executor() {
     return ownedExecutor != null ? ownedExecutor : Objects.requireNonNull(givenExecutor, "executor");
+  }
+
+  private void checkDetectors(SyncRequest request) {
+    request.detectors().forEach((table, name) -> {
+      if (!settings.detectors().containsKey(name)) {
+        throw new IllegalArgumentException("the request chooses detector " + name + " for table " + table
+            + " but the engine knows only " + new TreeSet<>(settings.detectors().keySet()));
+      }
+    });
+    if (settings.incrementalDetector() == null
+        && (request.tables().isEmpty() || !request.detectors().keySet().containsAll(request.tables()))) {
+      throw new IllegalStateException("an INCREMENTAL request needs the incrementalDetector option, which is not set,"
+          + " or a detector chosen for each of its tables");
+    }
   }
 }

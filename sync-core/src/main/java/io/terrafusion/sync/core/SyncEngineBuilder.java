@@ -14,7 +14,9 @@ import io.terrafusion.sync.spi.Transformer;
 import io.terrafusion.sync.spi.Validator;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +44,7 @@ public final class SyncEngineBuilder {
   private ConflictResolver conflictResolver = ConflictResolver.sourceWins();
   private final List<AuditSink> auditSinks = new ArrayList<>();
   private @Nullable ChangeDetector incrementalDetector;
+  private final List<ChangeDetector> detectors = new ArrayList<>();
   private DeadLetterPolicy deadLetterPolicy = DeadLetterPolicy.QUARANTINE;
   private Clock clock = Clock.systemUTC();
   private @Nullable Executor executor;
@@ -59,6 +62,7 @@ public final class SyncEngineBuilder {
     this.conflictResolver = settings.conflictResolver();
     this.auditSinks.addAll(settings.auditSinks());
     this.incrementalDetector = settings.incrementalDetector();
+    this.detectors.addAll(settings.detectors().values());
     this.deadLetterPolicy = settings.deadLetterPolicy();
     this.clock = settings.clock();
     this.executor = executor;
@@ -122,9 +126,23 @@ public final class SyncEngineBuilder {
     return this;
   }
 
-  /** The detector for INCREMENTAL jobs. Optional; without it such jobs are refused at start. */
+  /**
+   * The detector for INCREMENTAL jobs, for every table the request does not choose another for. It
+   * is also registered as by {@link #detector}. Optional; without it, an incremental request must
+   * choose a detector for each of its tables.
+   */
   public SyncEngineBuilder incrementalDetector(ChangeDetector detector) {
     this.incrementalDetector = Objects.requireNonNull(detector, "incrementalDetector");
+    return this;
+  }
+
+  /**
+   * Registers a detector that an incremental {@link io.terrafusion.sync.api.SyncRequest} may choose
+   * for a table by its {@linkplain ChangeDetector#name() name}. Registering the same object twice is
+   * harmless; two different detectors of one name are reported by {@link #build()}.
+   */
+  public SyncEngineBuilder detector(ChangeDetector detector) {
+    this.detectors.add(Objects.requireNonNull(detector, "detector"));
     return this;
   }
 
@@ -171,7 +189,7 @@ public final class SyncEngineBuilder {
    * Builds the engine.
    *
    * @throws InvalidConfigurationException listing every problem: a missing source or target, the
-   *     same object as source and target, a batch size out of range
+   *     same object as source and target, a batch size out of range, two detectors of one name
    */
   public SyncEngine build() {
     List<String> problems = new ArrayList<>();
@@ -187,12 +205,23 @@ public final class SyncEngineBuilder {
     if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
       problems.add("batchSize must be between 1 and " + MAX_BATCH_SIZE + " but was " + batchSize);
     }
+    Map<String, ChangeDetector> byName = new HashMap<>();
+    List<ChangeDetector> all = new ArrayList<>(detectors);
+    if (incrementalDetector != null) {
+      all.add(incrementalDetector);
+    }
+    for (ChangeDetector detector : all) {
+      ChangeDetector previous = byName.putIfAbsent(detector.name(), detector);
+      if (previous != null && previous != detector) {
+        problems.add("detectors must have distinct names but two different detectors are named " + detector.name());
+      }
+    }
     if (!problems.isEmpty()) {
       throw new InvalidConfigurationException("SyncEngine", problems);
     }
     EngineSettings settings = new EngineSettings(Objects.requireNonNull(source), Objects.requireNonNull(target),
         stateStore == null ? new InMemoryStateStore() : stateStore, batchSize, transformer, validator,
-        conflictResolver, auditSinks, incrementalDetector, deadLetterPolicy, clock, createMissingTables);
+        conflictResolver, auditSinks, incrementalDetector, byName, deadLetterPolicy, clock, createMissingTables);
     return new SyncEngine(settings, executor);
   }
 }

@@ -213,15 +213,23 @@ public final class JdbcStore implements TargetStore {
     return "JdbcStore[" + name + "]";
   }
 
-  private TableAccess access(TableSchema table) {
+  /** The JDBI of this store, for the detectors of this package; JDBI stays out of the public API. */
+  Jdbi jdbi() {
+    return jdbi;
+  }
+
+  /** The statements and handlers of a table or projection, cached; for the detectors of this package. */
+  TableAccess access(TableSchema table) {
     return accesses.get(table, t -> new TableAccess(t, sqlName(t.id()), dialect, handlers));
   }
 
-  private TableId sqlName(TableId table) {
+  /** The table as SQL names it: qualified by the configured schema when there is one. */
+  TableId sqlName(TableId table) {
     return table.schema() == null && schema != null ? TableId.of(schema, table.name()) : table;
   }
 
-  private <T> T withHandle(String action, @Nullable TableId table, HandleCallback<T, Exception> callback) {
+  /** Runs a callback on a handle, translating failures into {@link DataAccessException}s naming the action. */
+  <T> T withHandle(String action, @Nullable TableId table, HandleCallback<T, Exception> callback) {
     try {
       return jdbi.withHandle(callback);
     } catch (RuntimeException e) {

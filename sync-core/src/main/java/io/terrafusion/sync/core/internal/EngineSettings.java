@@ -11,6 +11,7 @@ import io.terrafusion.sync.spi.Transformer;
 import io.terrafusion.sync.spi.Validator;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * The engine's validated, immutable configuration, as the builder produced it.
  *
  * @param incrementalDetector the detector for incremental jobs, or null when none was configured
+ * @param detectors every detector a request may choose by name, the incremental detector included
  * @param createMissingTables whether a job creates the target tables it lacks from the mapped source
  *     schemas
  */
@@ -31,6 +33,7 @@ public record EngineSettings(
     ConflictResolver conflictResolver,
     List<AuditSink> auditSinks,
     @Nullable ChangeDetector incrementalDetector,
+    Map<String, ChangeDetector> detectors,
     DeadLetterPolicy deadLetterPolicy,
     Clock clock,
     boolean createMissingTables) {
@@ -46,5 +49,6 @@ public record EngineSettings(
     Objects.requireNonNull(deadLetterPolicy, "deadLetterPolicy");
     Objects.requireNonNull(clock, "clock");
     auditSinks = List.copyOf(auditSinks);
+    detectors = Map.copyOf(detectors);
   }
 }

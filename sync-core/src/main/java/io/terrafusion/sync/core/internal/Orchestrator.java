@@ -80,7 +80,6 @@ public final class Orchestrator {
     if (!plan.violations().isEmpty()) {
       throw new SchemaMismatchException(plan.violations());
     }
-    ChangeDetector detector = mode == SyncMode.FULL ? FullScanDetector.create() : incrementalDetector();
     Map<TableId, TableCounts> counts = new HashMap<>();
     List<TablePlan> deferredDeletes = new ArrayList<>();
     // Pass 1, parents first: inserts and updates of every table, so a child never refers to a parent
@@ -91,6 +90,7 @@ public final class Orchestrator {
       counts.put(table.sourceId(), tableCounts);
       job.audit().table(AuditEventType.TABLE_STARTED, table.sourceId(), Map.of("target", table.targetId().toString()));
       boolean deletesNow = mode == SyncMode.INCREMENTAL || !plan.referenced().contains(table.sourceId());
+      ChangeDetector detector = mode == SyncMode.FULL ? FullScanDetector.create() : incrementalDetector(request, table);
       if (!new TablePass(job, table, tableCounts).run(detector, true, true, deletesNow)) {
         return false;
       }
@@ -128,10 +128,14 @@ public final class Orchestrator {
     }
   }
 
-  private ChangeDetector incrementalDetector() {
-    ChangeDetector detector = settings.incrementalDetector();
+  private ChangeDetector incrementalDetector(SyncRequest request, TablePlan table) {
+    String chosen = request.detectors().get(table.sourceId());
+    ChangeDetector detector = chosen == null ? settings.incrementalDetector() : settings.detectors().get(chosen);
     if (detector == null) {
-      throw new IllegalStateException("an INCREMENTAL job needs the incrementalDetector option, which is not set");
+      throw new IllegalStateException(chosen == null
+          ? "table " + table.sourceId() + " has no detector chosen and the incrementalDetector option is not set"
+          : "the request chooses detector " + chosen + " for table " + table.sourceId() + " but the engine has none"
+              + " of that name");
     }
     return detector;
   }

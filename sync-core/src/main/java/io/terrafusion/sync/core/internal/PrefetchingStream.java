@@ -50,6 +50,15 @@ final class PrefetchingStream implements ChangeStream {
     return batch;
   }
 
+  /**
+   * Passes the acknowledgement on. The wrapped stream may be reading the next batch on the read-ahead
+   * thread meanwhile; detectors that act on it (a change table) must allow that.
+   */
+  @Override
+  public void committed(ChangeBatch batch) {
+    inner.committed(batch);
+  }
+
   /** Waits for a read in flight to end, then closes the wrapped stream. */
   @Override
   public void close() {

@@ -49,8 +49,8 @@ final class TablePass {
     BatchStager stager = new BatchStager(job, plan, counts, upserts);
     BatchWriter writer = new BatchWriter(job, plan, counts);
     Reconciler reconciler = new Reconciler(job, plan, counts, writer, upserts, deletes);
-    DetectionContext context =
-        new DetectionContext(plan.source(), job.settings().source(), start, job.settings().batchSize());
+    DetectionContext context = new DetectionContext(plan.source(), job.settings().source(), start,
+        job.settings().batchSize(), job.settings().target(), plan.write(), plan.mapping().sourceColumns());
     try (ChangeStream stream = new PrefetchingStream(detector.open(context))) {
       while (true) {
         if (job.control().cancelRequested()) {
@@ -64,6 +64,7 @@ final class TablePass {
         if (resume) {
           state.saveCheckpoint(batch.checkpoint());
         }
+        stream.committed(batch);
       }
     }
   }

@@ -47,7 +47,7 @@ final class ColumnDrop implements Transformer {
         .toList();
     TableSchema mapped = new TableSchema(source.id(), columns, source.primaryKey(), foreignKeys);
     RowLayout layout = mapped.layout();
-    return RowMapping.of(mapped, row -> {
+    return RowMapping.copying(mapped, columns.stream().map(Column::name).toList(), row -> {
       @Nullable Object[] values = new Object[kept.length];
       for (int i = 0; i < kept.length; i++) {
         values[i] = row.get(kept[i]);

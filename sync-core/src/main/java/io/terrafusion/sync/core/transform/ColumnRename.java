@@ -50,7 +50,7 @@ final class ColumnRename implements Transformer {
         .toList();
     TableSchema mapped = new TableSchema(source.id(), columns, key, foreignKeys);
     RowLayout layout = mapped.layout();
-    return RowMapping.of(mapped, row -> Row.wrap(layout, row.values()));
+    return RowMapping.copying(mapped, source.layout().columns(), row -> Row.wrap(layout, row.values()));
   }
 
   private String renamed(String column) {

@@ -15,6 +15,6 @@ final class TableRename implements Transformer {
   @Override
   public RowMapping bind(TableSchema source) {
     TableSchema mapped = source.withId(source.id().withName(newName));
-    return RowMapping.of(mapped, row -> row);
+    return RowMapping.copying(mapped, source.layout().columns(), row -> row);
   }
 }

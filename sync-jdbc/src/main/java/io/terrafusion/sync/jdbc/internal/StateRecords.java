@@ -25,7 +25,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -123,6 +125,12 @@ public final class StateRecords {
     ArrayNode tables = request.putArray("tables");
     status.request().tables().forEach(t -> tables.add(TaggedValues.table(t)));
     request.put("initiator", status.request().initiator());
+    ArrayNode detectors = request.putArray("detectors");
+    status.request().detectors().forEach((table, detector) -> {
+      ObjectNode choice = detectors.addObject();
+      choice.set("table", TaggedValues.table(table));
+      choice.put("detector", detector);
+    });
     node.put("submitted", status.submitted().toString());
     node.put("started", text(status.started()));
     node.put("finished", text(status.finished()));
@@ -142,10 +150,13 @@ public final class StateRecords {
     JsonNode request = node.path("request");
     List<TableId> requested = new ArrayList<>();
     request.path("tables").forEach(t -> requested.add(TaggedValues.table(t)));
+    Map<TableId, String> detectors = new HashMap<>();
+    request.path("detectors").forEach(d -> detectors.put(TaggedValues.table(d.path("table")), d.path("detector").asText()));
     List<TableReport> reports = new ArrayList<>();
     node.path("tables").forEach(r -> reports.add(report(r)));
     return new JobStatus(node.path("jobId").asText(), JobState.valueOf(node.path("state").asText()),
-        new SyncRequest(SyncMode.valueOf(request.path("mode").asText()), requested, request.path("initiator").asText()),
+        new SyncRequest(SyncMode.valueOf(request.path("mode").asText()), requested, request.path("initiator").asText(),
+            detectors),
         Instant.parse(node.path("submitted").asText()), instant(node.path("started")), instant(node.path("finished")),
         reports, node.path("failure").isNull() ? null : node.path("failure").asText());
   }
