@@ -280,7 +280,7 @@ public abstract class StateStoreContract {
   void savedJobReplacesTheRecordOfTheSameJob() {
     store.saveJob(job("j", T0, JobState.QUEUED));
     JobStatus done = new JobStatus("j", JobState.FAILED,
-        new SyncRequest(SyncMode.INCREMENTAL, List.of(PARCELS, OWNERS), "scheduler"), T0, T0.plusMillis(5),
+        new SyncRequest(SyncMode.INCREMENTAL, List.of(PARCELS, OWNERS), "scheduler").withDetector(PARCELS, "watermark"), T0, T0.plusMillis(5),
         T0.plusSeconds(3), List.of(new TableReport(OWNERS, TableId.of("dst", "owners"), 1, 2, 3, 4, 5, 6, 7,
             Duration.ofMillis(1234).plusNanos(5))), "table county.owners failed: SQLState 23505");
     store.saveJob(done);

@@ -350,4 +350,42 @@ class TransformersTest {
 
     assertThat(chain.bind(ORDERS_SCHEMA).schema().layout().columns()).contains("note");
   }
+
+  @Test
+  void renamesDropsAndTableRenamesDeclareTheSourceColumnOfEachMappedColumn() {
+    Transformer chain = Transformers.renameColumns(ORDERS, Map.of("id", "order_id", "customer", "buyer"))
+        .andThen(Transformers.dropColumns(ORDERS, "note"))
+        .andThen(Transformers.renameColumns(ORDERS, Map.of("buyer", "client")))
+        .andThen(Transformers.renameTable(ORDERS, "sales"));
+
+    RowMapping mapping = chain.bind(ORDERS_SCHEMA);
+
+    assertThat(mapping.schema().layout().columns()).containsExactly("order_id", "client", "amount");
+    assertThat(mapping.sourceColumns()).containsExactly("id", "customer", "amount");
+    assertThat(mapping.apply(order(7, "ann", "1.00", "x")).values()).containsExactly(7L, "ann", new BigDecimal("1.00"));
+    assertThat(Transformer.identity().bind(CUSTOMERS_SCHEMA).sourceColumns()).containsExactly("name", "note");
+  }
+
+  @Test
+  void mappingsThatComputeConvertOrFilterDeclareNoSourceColumns() {
+    Transformer convert = Transformers.convertColumn(ORDERS, "amount", Column.of("amount", JDBCType.VARCHAR),
+        v -> v == null ? null : v.toString());
+    Transformer compute = Transformers.computedColumn(ORDERS, Column.of("vip", JDBCType.BOOLEAN), row -> true);
+    Transformer filter = Transformers.filterRows(ORDERS, row -> true);
+
+    for (Transformer transformer : List.of(convert, compute, filter)) {
+      assertThat(transformer.bind(ORDERS_SCHEMA).sourceColumns()).isEmpty();
+      Transformer renameFirst = Transformers.renameColumns(ORDERS, Map.of("note", "remark")).andThen(transformer);
+      assertThat(renameFirst.bind(ORDERS_SCHEMA).sourceColumns()).isEmpty();
+      assertThat(transformer.andThen(Transformers.dropColumns(ORDERS, "note")).bind(ORDERS_SCHEMA).sourceColumns())
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void aCopyingMappingMustNameOneSourceColumnPerColumn() {
+    assertThatThrownBy(() -> RowMapping.copying(CUSTOMERS_SCHEMA, List.of("name"), row -> row))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("one source column for each of [name, note]");
+  }
 }
