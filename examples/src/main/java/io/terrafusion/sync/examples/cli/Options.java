@@ -19,15 +19,19 @@ import org.jspecify.annotations.Nullable;
  * @param state the state-store URL, or null
  * @param batchSize the batch size
  * @param createTables whether missing target tables are created
- * @param detector the incremental detector kind, or null
+ * @param detector the incremental detector: {@code hashdiff} (the default), {@code changelog} or
+ *     {@code watermark}
+ * @param watermarkColumn the change column of the watermark detector, or null for other detectors
  */
 record Options(String command, String source, String target, List<String> tables, @Nullable String state,
-    int batchSize, boolean createTables, @Nullable String detector) {
+    int batchSize, boolean createTables, String detector, @Nullable String watermarkColumn) {
 
   static final String USAGE = String.join("\n",
       "usage:",
       "  sync full        --source URL --target URL [--tables t1,t2] [--state URL] [--batch-size N] [--create-tables]",
-      "  sync incremental --source URL --target URL [--tables t1,t2] [--detector KIND] [--state URL]",
+      "  sync incremental --source URL --target URL [--tables t1,t2] [--detector KIND] [--state URL] [--batch-size N]",
+      "KIND is hashdiff (the default: needs nothing at the source), changelog (triggers installed at the source)",
+      "or watermark:COLUMN (a timestamp or version column that every insert and update sets).",
       "  sync validate    --source URL --target URL [--tables t1,t2]",
       "URLs are JDBC URLs; passwords may come from SYNC_SOURCE_PASSWORD, SYNC_TARGET_PASSWORD and SYNC_STATE_PASSWORD.");
 
@@ -57,7 +61,8 @@ record Options(String command, String source, String target, List<String> tables
     String state = null;
     int batchSize = SyncEngineBuilder.DEFAULT_BATCH_SIZE;
     boolean createTables = false;
-    String detector = null;
+    String detector = "hashdiff";
+    String watermarkColumn = null;
     Iterator<String> it = args.subList(1, args.size()).iterator();
     while (it.hasNext()) {
       String option = it.next();
@@ -69,7 +74,18 @@ record Options(String command, String source, String target, List<String> tables
         case "--state" -> state = value(option, it);
         case "--batch-size" -> batchSize = batchSize(value(option, it));
         case "--create-tables" -> createTables = true;
-        case "--detector" -> detector = value(option, it);
+        case "--detector" -> {
+          String kind = value(option, it);
+          if (kind.startsWith("watermark:") && !kind.substring("watermark:".length()).isBlank()) {
+            detector = "watermark";
+            watermarkColumn = kind.substring("watermark:".length());
+          } else if (kind.equals("hashdiff") || kind.equals("changelog")) {
+            detector = kind;
+            watermarkColumn = null;
+          } else {
+            throw new UsageException("--detector must be hashdiff, changelog or watermark:COLUMN but was " + kind);
+          }
+        }
         default -> throw new IllegalStateException("option " + option + " passed the check but has no case");
       }
     }
@@ -79,13 +95,13 @@ record Options(String command, String source, String target, List<String> tables
     if (target == null) {
       throw new UsageException("--target is required: the JDBC URL of the database to write");
     }
-    return new Options(command, source, target, tables, state, batchSize, createTables, detector);
+    return new Options(command, source, target, tables, state, batchSize, createTables, detector, watermarkColumn);
   }
 
   private static void allowed(String command, String option) throws UsageException {
     Set<String> options = switch (command) {
       case "full" -> Set.of("--source", "--target", "--tables", "--state", "--batch-size", "--create-tables");
-      case "incremental" -> Set.of("--source", "--target", "--tables", "--detector", "--state");
+      case "incremental" -> Set.of("--source", "--target", "--tables", "--detector", "--state", "--batch-size");
       default -> Set.of("--source", "--target", "--tables");
     };
     if (!options.contains(option)) {

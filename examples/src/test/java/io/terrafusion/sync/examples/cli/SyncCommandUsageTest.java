@@ -27,7 +27,15 @@ class SyncCommandUsageTest {
       "full --source s --target t --batch-size ten|--batch-size must be a whole number but was ten",
       "full --source s --target t --batch-size 0|--batch-size must be between 1 and 100000 but was 0",
       "full --source s --target|--target needs a value",
-      "full --source s --target t --tables a,,b|--tables must be table names separated by commas"})
+      "full --source s --target t --tables a,,b|--tables must be table names separated by commas",
+      "full --source s --target t --detector hashdiff|unknown option --detector for the full command",
+      "incremental --source s --target t --detector watermark|--detector must be hashdiff, changelog or"
+          + " watermark:COLUMN but was watermark",
+      "incremental --source s --target t --detector watermark:|--detector must be hashdiff, changelog or"
+          + " watermark:COLUMN but was watermark:",
+      "incremental --source s --target t --detector triggers|--detector must be hashdiff, changelog or"
+          + " watermark:COLUMN but was triggers",
+      "incremental --source s --target t --create-tables|unknown option --create-tables for the incremental command"})
   void usageErrorExitsTwoSayingWhatIsWrong(String line, String message) {
     List<String> args = line.isEmpty() ? List.of() : Arrays.asList(line.split(" "));
 
