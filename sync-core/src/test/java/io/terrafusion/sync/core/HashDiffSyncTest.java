@@ -178,4 +178,25 @@ class HashDiffSyncTest {
     assertThat(target.rows(orders)).isEqualTo(source.rows(orders));
     assertThat(source.rowsRead()).isLessThanOrEqualTo(3 * LEAF);
   }
+
+  @Test
+  void aRequestMayChooseTheHashDiffDetectorByName() {
+    threeDifferences();
+    try (SyncEngine engine = SyncEngine.builder().source(source).target(target).executor(Runnable::run)
+        .incrementalDetector(FullScanDetector.create()).build()) {
+      assertThreeChanges(engine.run(SyncRequest.incremental().withDetector(ITEMS, HashDiffDetector.NAME)));
+    }
+    assertThat(source.checksumQueries()).isPositive();
+  }
+
+  @Test
+  void aVariantMayRegisterAHashDiffDetectorOfItsOwn() {
+    HashDiffDetector tuned = HashDiffDetector.builder().leafRows(2).build();
+    try (SyncEngine engine = SyncEngine.builder().source(source).target(target).executor(Runnable::run).build();
+        SyncEngine variant = engine.toBuilder().detector(tuned).build()) {
+      threeDifferences();
+      assertThreeChanges(variant.run(SyncRequest.incremental()));
+      assertThat(source.rowsRead()).isLessThanOrEqualTo(3 * 2);
+    }
+  }
 }
