@@ -1,8 +1,10 @@
 package io.terrafusion.sync.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.terrafusion.sync.api.Checkpoint;
+import io.terrafusion.sync.api.JobFailedException;
 import io.terrafusion.sync.api.Row;
 import io.terrafusion.sync.api.SyncReport;
 import io.terrafusion.sync.api.SyncRequest;
@@ -198,5 +200,22 @@ class HashDiffSyncTest {
       assertThreeChanges(variant.run(SyncRequest.incremental()));
       assertThat(source.rowsRead()).isLessThanOrEqualTo(3 * 2);
     }
+  }
+
+  @Test
+  void anInterruptedFullJobResumesAtTheHashDiffCheckpointAndConverges() {
+    threeDifferences();
+    target.failApply(2);
+    try (SyncEngine engine = engine().batchSize(1).build()) {
+      assertThatThrownBy(() -> engine.run(SyncRequest.full())).isInstanceOf(JobFailedException.class);
+      Checkpoint saved = state.checkpoint(ITEMS, HashDiffDetector.NAME).orElseThrow();
+      assertThat(saved.isInitial()).isFalse();
+
+      SyncReport rerun = engine.run(SyncRequest.full());
+
+      assertThat(rerun.inserted()).isZero();
+      assertThat(rerun.updated() + rerun.deleted()).isEqualTo(2);
+    }
+    assertThat(target.rows(ITEMS)).isEqualTo(source.rows(ITEMS));
   }
 }

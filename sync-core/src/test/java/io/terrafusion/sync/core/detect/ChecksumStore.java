@@ -1,6 +1,7 @@
 package io.terrafusion.sync.core.detect;
 
 import io.terrafusion.sync.api.CanonicalValues;
+import io.terrafusion.sync.api.DataAccessException;
 import io.terrafusion.sync.api.KeyRange;
 import io.terrafusion.sync.api.Row;
 import io.terrafusion.sync.api.RowKey;
@@ -38,6 +39,8 @@ public final class ChecksumStore implements TargetStore {
   private final Map<TableId, TreeMap<RowKey, Row>> data = new HashMap<>();
   private long rowsRead;
   private long checksumQueries;
+  private int applies;
+  private int failingApply;
 
   /** A store whose checksums have the given algorithm name, or none when it is null. */
   public ChecksumStore(String name, @Nullable String algorithm) {
@@ -74,6 +77,12 @@ public final class ChecksumStore implements TargetStore {
   /** The calls of {@code split} and {@code checksums} so far. */
   public synchronized long checksumQueries() {
     return checksumQueries;
+  }
+
+  /** Makes the {@code n}-th apply from now (1-based) fail without writing anything. */
+  public synchronized void failApply(int n) {
+    applies = 0;
+    failingApply = n;
   }
 
   public synchronized void resetCounts() {
@@ -122,6 +131,9 @@ public final class ChecksumStore implements TargetStore {
 
   @Override
   public synchronized void apply(TableSchema table, WriteBatch batch) {
+    if (++applies == failingApply) {
+      throw new DataAccessException("apply " + applies + " fails as the test asked", table.id(), null, "08006", null);
+    }
     TreeMap<RowKey, Row> rows = data.get(table.id());
     TableSchema full = schemas.get(table.id());
     batch.deletes().forEach(rows::remove);
