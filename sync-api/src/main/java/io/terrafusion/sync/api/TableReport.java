@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param inserted rows inserted at the target
  * @param updated rows updated at the target (only rows whose content differed)
  * @param deleted rows deleted at the target
- * @param unchanged rows compared and found equal
+ * @param unchanged rows compared and found equal; rows in key ranges whose checksums agree at both
+ *     ends are skipped uncounted
  * @param filtered rows a transformer dropped
  * @param deadLettered rows set aside in the dead-letter store
  * @param conflicts conflicts detected

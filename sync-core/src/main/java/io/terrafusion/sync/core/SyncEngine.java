@@ -38,7 +38,14 @@ import org.jspecify.annotations.Nullable;
  * their target rows are left alone. A row changed at the target since the last sync is a conflict,
  * decided by the {@link io.terrafusion.sync.spi.ConflictResolver}. Every batch is applied in one
  * transaction and its checkpoint saved only after, so an interrupted full job resumes where it
- * stopped.
+ * stopped. When both stores compute {@linkplain io.terrafusion.sync.spi.SegmentChecksums segment
+ * checksums} of the same algorithm and the table's mapping carries values unchanged, a full job
+ * into a non-empty table compares checksums first ({@link
+ * io.terrafusion.sync.core.detect.HashDiffDetector}) and reads only the segments that differ.
+ *
+ * <p>An incremental job finds changes with a {@link io.terrafusion.sync.spi.ChangeDetector}: the one
+ * the request chooses for a table, else the builder's {@code incrementalDetector}, by default the
+ * hash-diff detector (a full comparison by checksums, which needs nothing installed at the source).
  *
  * <p>This class is immutable and thread-safe: jobs may be started from any thread and run
  * concurrently (on distinct tables; two jobs writing the same table at once are not coordinated).
@@ -78,8 +85,7 @@ public final class SyncEngine implements AutoCloseable {
    * Starts a job and returns at once. The job runs on the engine's executor; follow it through the
    * handle.
    *
-   * @throws IllegalStateException if the engine is closed, or the request is INCREMENTAL and a table
-   *     it syncs has no detector: neither chosen by the request nor the {@code incrementalDetector}
+   * @throws IllegalStateException if the engine is closed
    * @throws IllegalArgumentException if the request chooses a detector the engine does not know
    */
   public SyncJob start(SyncRequest request) {
@@ -166,10 +172,5 @@ public final class SyncEngine implements AutoCloseable {
             + " but the engine knows only " + new TreeSet<>(settings.detectors().keySet()));
       }
     });
-    if (settings.incrementalDetector() == null
-        && (request.tables().isEmpty() || !request.detectors().keySet().containsAll(request.tables()))) {
-      throw new IllegalStateException("an INCREMENTAL request needs the incrementalDetector option, which is not set,"
-          + " or a detector chosen for each of its tables");
-    }
   }
 }

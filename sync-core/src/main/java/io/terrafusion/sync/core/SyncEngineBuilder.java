@@ -1,6 +1,7 @@
 package io.terrafusion.sync.core;
 
 import io.terrafusion.sync.api.InvalidConfigurationException;
+import io.terrafusion.sync.core.detect.HashDiffDetector;
 import io.terrafusion.sync.core.internal.EngineSettings;
 import io.terrafusion.sync.core.state.InMemoryStateStore;
 import io.terrafusion.sync.core.validate.Validators;
@@ -61,8 +62,10 @@ public final class SyncEngineBuilder {
     this.validator = settings.validator();
     this.conflictResolver = settings.conflictResolver();
     this.auditSinks.addAll(settings.auditSinks());
-    this.incrementalDetector = settings.incrementalDetector();
-    this.detectors.addAll(settings.detectors().values());
+    // The default hash-diff detector is added again by build(); copying it would pin it as configured.
+    ChangeDetector defaultDetector = HashDiffDetector.create();
+    this.incrementalDetector = settings.incrementalDetector() == defaultDetector ? null : settings.incrementalDetector();
+    settings.detectors().values().stream().filter(d -> d != defaultDetector).forEach(this.detectors::add);
     this.deadLetterPolicy = settings.deadLetterPolicy();
     this.clock = settings.clock();
     this.executor = executor;
@@ -128,8 +131,10 @@ public final class SyncEngineBuilder {
 
   /**
    * The detector for INCREMENTAL jobs, for every table the request does not choose another for. It
-   * is also registered as by {@link #detector}. Optional; without it, an incremental request must
-   * choose a detector for each of its tables.
+   * is also registered as by {@link #detector}. Default: the detector registered under the name
+   * {@value HashDiffDetector#NAME}, which is {@link HashDiffDetector#create()} unless another is
+   * registered; it compares the source with the target through checksums where both stores offer
+   * them, and falls back to a full comparison where not.
    */
   public SyncEngineBuilder incrementalDetector(ChangeDetector detector) {
     this.incrementalDetector = Objects.requireNonNull(detector, "incrementalDetector");
@@ -139,7 +144,9 @@ public final class SyncEngineBuilder {
   /**
    * Registers a detector that an incremental {@link io.terrafusion.sync.api.SyncRequest} may choose
    * for a table by its {@linkplain ChangeDetector#name() name}. Registering the same object twice is
-   * harmless; two different detectors of one name are reported by {@link #build()}.
+   * harmless; two different detectors of one name are reported by {@link #build()}. The hash-diff
+   * detector is always registered: {@link HashDiffDetector#create()} unless a detector of its name is
+   * given here; a {@link HashDiffDetector} given here also sets the tunables full jobs use.
    */
   public SyncEngineBuilder detector(ChangeDetector detector) {
     this.detectors.add(Objects.requireNonNull(detector, "detector"));
@@ -219,9 +226,11 @@ public final class SyncEngineBuilder {
     if (!problems.isEmpty()) {
       throw new InvalidConfigurationException("SyncEngine", problems);
     }
+    byName.putIfAbsent(HashDiffDetector.NAME, HashDiffDetector.create());
+    ChangeDetector incremental = incrementalDetector == null ? byName.get(HashDiffDetector.NAME) : incrementalDetector;
     EngineSettings settings = new EngineSettings(Objects.requireNonNull(source), Objects.requireNonNull(target),
         stateStore == null ? new InMemoryStateStore() : stateStore, batchSize, transformer, validator,
-        conflictResolver, auditSinks, incrementalDetector, byName, deadLetterPolicy, clock, createMissingTables);
+        conflictResolver, auditSinks, incremental, byName, deadLetterPolicy, clock, createMissingTables);
     return new SyncEngine(settings, executor);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.terrafusion.sync.api.Checkpoint;
 import io.terrafusion.sync.api.JobFailedException;
 import io.terrafusion.sync.api.JobState;
 import io.terrafusion.sync.api.JobStatus;
@@ -12,6 +13,7 @@ import io.terrafusion.sync.api.SyncJob;
 import io.terrafusion.sync.api.SyncReport;
 import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.api.TableId;
+import io.terrafusion.sync.core.detect.HashDiffDetector;
 import io.terrafusion.sync.core.state.InMemoryStateStore;
 import io.terrafusion.sync.spi.StateStore;
 import java.util.ArrayDeque;
@@ -86,11 +88,20 @@ class JobLifecycleTest {
   }
 
   @Test
-  void incrementalWithoutDetectorIsRefusedAtStart() {
+  void incrementalWithoutDetectorRunsTheHashDiffDetector() {
+    try (SyncEngine engine = builder().executor(Runnable::run).build()) {
+      SyncReport report = engine.run(SyncRequest.incremental());
+      assertThat(report.inserted()).isEqualTo(1);
+      assertThat(state.checkpoint(ITEMS, HashDiffDetector.NAME)).map(Checkpoint::isInitial).contains(true);
+    }
+  }
+
+  @Test
+  void incrementalRequestChoosingAnUnknownDetectorIsRefusedAtStart() {
     try (SyncEngine engine = builder().build()) {
-      assertThatThrownBy(() -> engine.start(SyncRequest.incremental()))
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("incrementalDetector");
+      assertThatThrownBy(() -> engine.start(SyncRequest.incremental().withDetector(ITEMS, "nope")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("nope").hasMessageContaining(HashDiffDetector.NAME);
     }
   }
 

@@ -13,13 +13,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's validated, immutable configuration, as the builder produced it.
  *
- * @param incrementalDetector the detector for incremental jobs, or null when none was configured
- * @param detectors every detector a request may choose by name, the incremental detector included
+ * @param incrementalDetector the detector for incremental jobs, the configured one or the default
+ * @param detectors every detector a request may choose by name, the incremental detector and the
+ *     hash-diff detector included
  * @param createMissingTables whether a job creates the target tables it lacks from the mapped source
  *     schemas
  */
@@ -32,7 +32,7 @@ public record EngineSettings(
     Validator validator,
     ConflictResolver conflictResolver,
     List<AuditSink> auditSinks,
-    @Nullable ChangeDetector incrementalDetector,
+    ChangeDetector incrementalDetector,
     Map<String, ChangeDetector> detectors,
     DeadLetterPolicy deadLetterPolicy,
     Clock clock,
@@ -48,6 +48,7 @@ public record EngineSettings(
     Objects.requireNonNull(conflictResolver, "conflictResolver");
     Objects.requireNonNull(deadLetterPolicy, "deadLetterPolicy");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(incrementalDetector, "incrementalDetector");
     auditSinks = List.copyOf(auditSinks);
     detectors = Map.copyOf(detectors);
   }

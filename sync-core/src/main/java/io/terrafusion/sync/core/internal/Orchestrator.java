@@ -1,7 +1,9 @@
 package io.terrafusion.sync.core.internal;
 
 import io.terrafusion.sync.api.AuditEventType;
+import io.terrafusion.sync.api.Checkpoint;
 import io.terrafusion.sync.api.JobState;
+import io.terrafusion.sync.api.KeyRange;
 import io.terrafusion.sync.api.SchemaMismatchException;
 import io.terrafusion.sync.api.SyncMode;
 import io.terrafusion.sync.api.SyncRequest;
@@ -9,6 +11,7 @@ import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.TableSchema;
 import io.terrafusion.sync.api.ValidationReport;
 import io.terrafusion.sync.core.detect.FullScanDetector;
+import io.terrafusion.sync.core.detect.HashDiffDetector;
 import io.terrafusion.sync.spi.ChangeDetector;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -90,12 +93,14 @@ public final class Orchestrator {
       counts.put(table.sourceId(), tableCounts);
       job.audit().table(AuditEventType.TABLE_STARTED, table.sourceId(), Map.of("target", table.targetId().toString()));
       boolean deletesNow = mode == SyncMode.INCREMENTAL || !plan.referenced().contains(table.sourceId());
-      ChangeDetector detector = mode == SyncMode.FULL ? FullScanDetector.create() : incrementalDetector(request, table);
+      ChangeDetector detector = mode == SyncMode.FULL ? fullDetector(job, table) : incrementalDetector(request, table);
       if (!new TablePass(job, table, tableCounts).run(detector, true, true, deletesNow)) {
         return false;
       }
       if (mode == SyncMode.FULL) {
-        settings.stateStore().clearCheckpoint(table.sourceId(), detector.name());
+        // Both full detectors' checkpoints go: one left by an interrupted earlier job would skip keys later.
+        settings.stateStore().clearCheckpoint(table.sourceId(), FullScanDetector.NAME);
+        settings.stateStore().clearCheckpoint(table.sourceId(), HashDiffDetector.NAME);
       }
       if (deletesNow) {
         finish(job, table, tableCounts);
@@ -107,7 +112,8 @@ public final class Orchestrator {
     // children's deletes have run. It saves no checkpoints; a rerun scans again, deletes being idempotent.
     for (TablePlan table : deferredDeletes) {
       TableCounts tableCounts = counts.get(table.sourceId());
-      if (!new TablePass(job, table, tableCounts).run(FullScanDetector.create(), false, false, true)) {
+      ChangeDetector detector = comparesChecksums(job, table) ? hashDiff() : FullScanDetector.create();
+      if (!new TablePass(job, table, tableCounts).run(detector, false, false, true)) {
         return false;
       }
       finish(job, table, tableCounts);
@@ -132,12 +138,35 @@ public final class Orchestrator {
     String chosen = request.detectors().get(table.sourceId());
     ChangeDetector detector = chosen == null ? settings.incrementalDetector() : settings.detectors().get(chosen);
     if (detector == null) {
-      throw new IllegalStateException(chosen == null
-          ? "table " + table.sourceId() + " has no detector chosen and the incrementalDetector option is not set"
-          : "the request chooses detector " + chosen + " for table " + table.sourceId() + " but the engine has none"
-              + " of that name");
+      throw new IllegalStateException("the request chooses detector " + chosen + " for table " + table.sourceId()
+          + " but the engine has none of that name");
     }
     return detector;
+  }
+
+  /**
+   * The detector of a full job's table: the hash-diff when the stores compare checksums, so that only
+   * differing segments are read. The plain scan stays for an empty target, where checksums cost time
+   * for nothing, and to resume a scan an interrupted job left.
+   */
+  private ChangeDetector fullDetector(JobContext job, TablePlan table) {
+    boolean scanToResume = settings.stateStore().checkpoint(table.sourceId(), FullScanDetector.NAME).isPresent();
+    if (!scanToResume && comparesChecksums(job, table)
+        && !settings.target().read(table.write(), KeyRange.all(), 1).isEmpty()) {
+      return hashDiff();
+    }
+    return FullScanDetector.create();
+  }
+
+  private boolean comparesChecksums(JobContext job, TablePlan table) {
+    Checkpoint start = Checkpoint.initial(table.sourceId(), HashDiffDetector.NAME);
+    return hashDiff().comparesChecksums(TablePass.context(job, table, start));
+  }
+
+  /** The engine's hash-diff detector, so that its tunables apply to full jobs too. */
+  private HashDiffDetector hashDiff() {
+    return settings.detectors().get(HashDiffDetector.NAME) instanceof HashDiffDetector configured
+        ? configured : HashDiffDetector.create();
   }
 
   private static void finish(JobContext job, TablePlan table, TableCounts counts) {

@@ -49,8 +49,7 @@ final class TablePass {
     BatchStager stager = new BatchStager(job, plan, counts, upserts);
     BatchWriter writer = new BatchWriter(job, plan, counts);
     Reconciler reconciler = new Reconciler(job, plan, counts, writer, upserts, deletes);
-    DetectionContext context = new DetectionContext(plan.source(), job.settings().source(), start,
-        job.settings().batchSize(), job.settings().target(), plan.write(), plan.mapping().sourceColumns());
+    DetectionContext context = context(job, plan, start);
     try (ChangeStream stream = new PrefetchingStream(detector.open(context))) {
       while (true) {
         if (job.control().cancelRequested()) {
@@ -67,5 +66,11 @@ final class TablePass {
         stream.committed(batch);
       }
     }
+  }
+
+  /** What a detector is given for a table of a job, from the given checkpoint. */
+  static DetectionContext context(JobContext job, TablePlan plan, Checkpoint start) {
+    return new DetectionContext(plan.source(), job.settings().source(), start, job.settings().batchSize(),
+        job.settings().target(), plan.write(), plan.mapping().sourceColumns());
   }
 }
