@@ -134,7 +134,7 @@ class IncrementalSyncTest {
       assertThatThrownBy(() -> engine.start(SyncRequest.incremental(ITEMS).withDetector(ITEMS, "nosuch")))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("detector nosuch for table " + ITEMS)
-          .hasMessageContaining("[fixed]");
+          .hasMessageContaining("[fixed, hashdiff]");
     }
   }
 
