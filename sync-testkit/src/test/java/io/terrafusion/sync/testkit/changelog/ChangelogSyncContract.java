@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.terrafusion.sync.api.Column;
 import io.terrafusion.sync.api.JobFailedException;
 import io.terrafusion.sync.api.JobState;
 import io.terrafusion.sync.api.Row;
@@ -23,6 +24,7 @@ import io.terrafusion.sync.testkit.SyncAssertions;
 import io.terrafusion.sync.testkit.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.JDBCType;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -71,6 +73,11 @@ abstract class ChangelogSyncContract {
   /** The type of a timestamp with time zone; null when it cannot be a key column. */
   @Nullable String instantKeyType() {
     return "TIMESTAMP(6) WITH TIME ZONE";
+  }
+
+  /** A table name with quotes and spaces, longer than a trigger name can repeat. */
+  String oddTableName() {
+    return "Odd 'table' \"name\" with more than forty characters";
   }
 
   /** The statement that puts a session in a time zone other than UTC; null when the database has no session zone. */
@@ -208,6 +215,23 @@ abstract class ChangelogSyncContract {
         .hasMessageContaining("install the changelog (Changelog.install)")
         .hasRootCauseInstanceOf(TableSyncException.class);
     assertThat(target.store().table(ITEMS).isPresent() ? target.count("items") : 0L).isZero();
+  }
+
+  @Test
+  void aTableWhoseNameNeedsQuotingAndIsLongIsCapturedUnderItsOwnName() {
+    TableId odd = TableId.of(oddTableName());
+    source.store().createTable(new TableSchema(odd, List.of(Column.of("id", JDBCType.BIGINT),
+        new Column("note", JDBCType.VARCHAR, "VARCHAR", 20, 0, true)), List.of("id"), List.of()));
+    source.store().refresh();
+    Changelog.install(source.store(), odd);
+    TableSchema schema = source.store().table(odd).orElseThrow();
+    source.store().apply(schema, new WriteBatch(List.of(Row.of(schema.layout(), 1L, "x"), Row.of(schema.layout(), 2L, "y")),
+        List.of()));
+
+    assertThat(Changelog.check(source.store(), odd)).containsEntry(odd, Changelog.Status.INSTALLED);
+    assertThat(sync(odd).inserted()).isEqualTo(2);
+    SyncAssertions.assertSameRows(source.store(), target.store(), List.of(odd));
+    assertThat(source.count(Changelog.CHANGE_TABLE)).isZero();
   }
 
   @Test
