@@ -112,11 +112,7 @@ public final class Changelog {
     }
   }
 
-  /**
-   * The triggers of a table the store has, named as SQL names it.
-   *
-   * @throws IllegalArgumentException if the store lacks the table or it has no primary key
-   */
+  /** The triggers of a table of the store, with the table named as the store's SQL names it. */
   static ChangeTriggers triggers(JdbcStore store, TableSchema table) {
     return ChangeCapture.triggers(table, store.sqlName(table.id()));
   }

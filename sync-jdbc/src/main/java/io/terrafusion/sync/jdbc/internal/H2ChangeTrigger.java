@@ -28,9 +28,10 @@ public final class H2ChangeTrigger extends TriggerAdapter {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final H2Dialect DIALECT = new H2Dialect();
 
-  private int[] keyPositions = new int[0];
-  private ChangeKeyKind[] keyKinds = new ChangeKeyKind[0];
-  private String insertSql = "";
+  // Set once in init; volatile because H2 may fire the trigger from other sessions' threads.
+  private volatile int[] keyPositions = new int[0];
+  private volatile ChangeKeyKind[] keyKinds = new ChangeKeyKind[0];
+  private volatile String insertSql = "";
 
   /** For H2, which instantiates triggers by class name. */
   public H2ChangeTrigger() {}
@@ -62,12 +63,14 @@ public final class H2ChangeTrigger extends TriggerAdapter {
       throw new SQLException("table " + schema + "." + table + " has no primary key for change capture");
     }
     List<String> key = new ArrayList<>(keyColumns.values());
-    keyPositions = new int[key.size()];
-    keyKinds = new ChangeKeyKind[key.size()];
+    int[] newPositions = new int[key.size()];
+    ChangeKeyKind[] newKinds = new ChangeKeyKind[key.size()];
     for (int i = 0; i < key.size(); i++) {
-      keyPositions[i] = positions.get(key.get(i));
-      keyKinds[i] = ChangeKeyKind.of(columns.get(key.get(i)));
+      newPositions[i] = positions.get(key.get(i));
+      newKinds[i] = ChangeKeyKind.of(columns.get(key.get(i)));
     }
+    keyPositions = newPositions;
+    keyKinds = newKinds;
     insertSql = "INSERT INTO " + DIALECT.qualify(new TableId(schema, ChangeCapture.CHANGE_TABLE))
         + ChangeCaptureSql.columns(DIALECT) + " VALUES (?, ?, ?)";
   }
@@ -90,8 +93,10 @@ public final class H2ChangeTrigger extends TriggerAdapter {
 
   private String key(ResultSet row) throws SQLException {
     ArrayNode key = JSON.createArrayNode();
-    for (int i = 0; i < keyPositions.length; i++) {
-      keyKinds[i].record(key, row, keyPositions[i]);
+    int[] positions = keyPositions;
+    ChangeKeyKind[] kinds = keyKinds;
+    for (int i = 0; i < positions.length; i++) {
+      kinds[i].record(key, row, positions[i]);
     }
     return key.toString();
   }

@@ -254,6 +254,12 @@ public final class MariaDbDialect implements Dialect {
    */
   @Override
   public List<String> createChangeTriggers(ChangeTriggers triggers) {
+    for (Column column : triggers.key()) {
+      if (ChangeKeyKind.of(column) == ChangeKeyKind.INSTANT) {
+        throw new IllegalArgumentException("key column " + column.name() + " is a TIMESTAMP, which change capture"
+            + " cannot record as a MariaDB key (see the dialect's limits); use DATETIME");
+      }
+    }
     String table = qualify(triggers.table());
     String sameKey = ChangeCaptureSql.sameKey(this, triggers,
         (column, old, now) -> keyExpression(column, old) + " <=> " + keyExpression(column, now));
@@ -301,8 +307,7 @@ public final class MariaDbDialect implements Dialect {
       case DATE -> "DATE_FORMAT(" + reference + ", '%Y-%m-%d')";
       case TIMESTAMP -> "DATE_FORMAT(" + reference + ", '%Y-%m-%dT%H:%i:%s.%f')";
       case BYTES -> "HEX(" + reference + ")";
-      case INSTANT -> throw new IllegalArgumentException("key column " + reference
-          + " is a TIMESTAMP, which MariaDB primary keys cannot hold for change capture; use DATETIME");
+      case INSTANT -> throw new IllegalStateException("TIMESTAMP keys are refused before any SQL is written");
     };
   }
 }

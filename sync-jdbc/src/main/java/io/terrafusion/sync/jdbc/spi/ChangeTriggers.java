@@ -12,7 +12,7 @@ import java.util.Objects;
  * <p>The change table has the columns {@value #SEQ} (ascending, assigned by the database), {@value
  * #TABLE_NAME} (the {@linkplain #recordedName() recorded name} of the changed table), {@value
  * #OPERATION} ({@code I}, {@code U} or {@code D}), {@value #KEY_VALUES} (the row's key as a JSON
- * array, one element per key column, see {@link Dialect#changeKeyValues}) and {@value #CHANGED_AT}
+ * array, one element per key column, see {@link Dialect#createChangeTriggers}) and {@value #CHANGED_AT}
  * (when the change was recorded, for people reading the table).
  *
  * <p>This record is immutable and thread-safe.

@@ -67,7 +67,7 @@ class ChangeTriggerSqlTest {
 
     assertThatThrownBy(() -> Dialects.mariadb().createChangeTriggers(triggers("t", at)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("`at`")
+        .hasMessageContaining("key column at is a TIMESTAMP")
         .hasMessageContaining("DATETIME");
   }
 

@@ -2,11 +2,13 @@ package io.terrafusion.sync.jdbc.changelog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.terrafusion.sync.api.Change;
 import io.terrafusion.sync.api.ChangeBatch;
 import io.terrafusion.sync.api.ChangeKind;
 import io.terrafusion.sync.api.Checkpoint;
+import io.terrafusion.sync.api.Row;
 import io.terrafusion.sync.api.RowKey;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.TableSchema;
@@ -17,6 +19,7 @@ import io.terrafusion.sync.jdbc.DriverManagerDataSource;
 import io.terrafusion.sync.jdbc.JdbcStore;
 import io.terrafusion.sync.spi.ChangeStream;
 import io.terrafusion.sync.spi.DetectionContext;
+import io.terrafusion.sync.spi.WriteBatch;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -76,10 +79,10 @@ class ChangelogCaptureTest {
     assertThat(batches).hasSize(1);
     assertThat(batches.get(0).isSnapshot()).isFalse();
     assertThat(batches.get(0).changes()).extracting(Change::kind, Change::key).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(ChangeKind.UPSERT, RowKey.of(1L)),
-        org.assertj.core.groups.Tuple.tuple(ChangeKind.DELETE, RowKey.of(2L)),
-        org.assertj.core.groups.Tuple.tuple(ChangeKind.DELETE, RowKey.of(3L)),
-        org.assertj.core.groups.Tuple.tuple(ChangeKind.UPSERT, RowKey.of(30L)));
+        tuple(ChangeKind.UPSERT, RowKey.of(1L)),
+        tuple(ChangeKind.DELETE, RowKey.of(2L)),
+        tuple(ChangeKind.DELETE, RowKey.of(3L)),
+        tuple(ChangeKind.UPSERT, RowKey.of(30L)));
     assertThat(batches.get(0).changes().get(0).after().get("label")).isEqualTo("ONE");
     assertThat(changeRows(ds)).isEmpty();
   }
@@ -119,8 +122,8 @@ class ChangelogCaptureTest {
     LocalDate d = LocalDate.of(2024, 3, 31);
     LocalDateTime t = LocalDateTime.of(2024, 3, 31, 2, 30, 15, 123_456_000);
     BigDecimal n = new BigDecimal("-12345.678");
-    store.apply(schema, new io.terrafusion.sync.spi.WriteBatch(
-        List.of(io.terrafusion.sync.api.Row.of(schema.layout(), u, d, t, n, "x")), List.of()));
+    store.apply(schema, new WriteBatch(
+        List.of(Row.of(schema.layout(), u, d, t, n, "x")), List.of()));
 
     List<ChangeBatch> batches = drain(store, PAIRS, 10);
 

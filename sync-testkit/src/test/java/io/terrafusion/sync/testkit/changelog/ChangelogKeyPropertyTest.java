@@ -4,6 +4,7 @@ import io.terrafusion.sync.api.TableSchema;
 import io.terrafusion.sync.testkit.EmbeddedDatabase;
 import io.terrafusion.sync.testkit.ServerDatabase;
 import io.terrafusion.sync.testkit.ServerDatabase.Kind;
+import io.terrafusion.sync.testkit.TestDatabase;
 import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Arbitrary;
@@ -79,7 +80,7 @@ class ChangelogKeyPropertyTest {
     KeyRoundTrip.check(mariadb.store(), table(mariadb), keys);
   }
 
-  private static TableSchema table(io.terrafusion.sync.testkit.TestDatabase db) {
+  private static TableSchema table(TestDatabase db) {
     return db.store().table(KeyRoundTrip.KEYS).orElseThrow();
   }
 }
