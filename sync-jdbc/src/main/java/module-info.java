@@ -13,7 +13,10 @@ module io.terrafusion.sync.jdbc {
   requires static org.jspecify;
   requires static org.postgresql.jdbc;
   requires static org.mariadb.jdbc;
+  requires static com.h2database;
 
   exports io.terrafusion.sync.jdbc;
   exports io.terrafusion.sync.jdbc.spi;
+  // H2 instantiates the change-capture trigger class by name.
+  exports io.terrafusion.sync.jdbc.internal to com.h2database;
 }

@@ -1,5 +1,7 @@
 package io.terrafusion.sync.jdbc.internal;
 
+import java.util.ArrayList;
+import io.terrafusion.sync.jdbc.spi.ChangeTriggers;
 import io.terrafusion.sync.api.Column;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.jdbc.DataTypeHandlers;
@@ -31,6 +33,10 @@ public final class H2Dialect implements Dialect {
         return bytes == null ? null : JsonText.canonical(new String(bytes, StandardCharsets.UTF_8));
       },
       (st, i, v) -> st.setBytes(i, Values.as(v, String.class).getBytes(StandardCharsets.UTF_8)));
+
+  // By name, not by class literal: H2ChangeTrigger extends an H2 class, and this dialect must load
+  // where H2 is absent.
+  static final String TRIGGER_CLASS = "io.terrafusion.sync.jdbc.internal.H2ChangeTrigger";
 
   private static final DataTypeHandlers HANDLERS = DataTypeHandlers.standard().register(JSON);
 
@@ -72,5 +78,53 @@ public final class H2Dialect implements Dialect {
   @Override
   public String toString() {
     return name();
+  }
+
+  @Override
+  public List<String> createChangeTable(TableId changeTable) {
+    return List.of("CREATE TABLE IF NOT EXISTS " + qualify(changeTable) + " ("
+            + quote(ChangeTriggers.SEQ) + " BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+            + quote(ChangeTriggers.TABLE_NAME) + " CHARACTER VARYING(255) NOT NULL, "
+            + quote(ChangeTriggers.OPERATION) + " CHARACTER(1) NOT NULL, "
+            + quote(ChangeTriggers.KEY_VALUES) + " CHARACTER VARYING NOT NULL, "
+            + quote(ChangeTriggers.CHANGED_AT) + " TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS " + qualify(new TableId(changeTable.schema(), changeTable.name() + "_by_table"))
+            + " ON " + qualify(changeTable) + " (" + quote(ChangeTriggers.TABLE_NAME) + ", " + quote(ChangeTriggers.SEQ) + ")");
+  }
+
+  /**
+   * Three row triggers calling {@link H2ChangeTrigger}, which H2 loads by name from the class path
+   * (or, on the module path, from this module, which exports the class to H2). The trigger reads the
+   * key columns itself, so the kinds of the key are checked here, before H2 would fail at the first
+   * change.
+   */
+  @Override
+  public List<String> createChangeTriggers(ChangeTriggers triggers) {
+    triggers.key().forEach(ChangeKeyKind::of);
+    List<String> names = triggers.triggerNames();
+    String[] events = {"INSERT", "UPDATE", "DELETE"};
+    List<String> statements = new ArrayList<>();
+    for (int i = 0; i < events.length; i++) {
+      String trigger = qualify(triggers.inSchema(names.get(i)));
+      statements.add("DROP TRIGGER IF EXISTS " + trigger);
+      statements.add("CREATE TRIGGER " + trigger + " AFTER " + events[i] + " ON " + qualify(triggers.table())
+          + " FOR EACH ROW CALL " + ChangeCaptureSql.literal(TRIGGER_CLASS));
+    }
+    return statements;
+  }
+
+  @Override
+  public List<String> dropChangeTriggers(ChangeTriggers triggers) {
+    List<String> statements = new ArrayList<>();
+    for (String name : triggers.triggerNames()) {
+      statements.add("DROP TRIGGER IF EXISTS " + qualify(triggers.inSchema(name)));
+    }
+    return statements;
+  }
+
+  @Override
+  public String selectTriggers() {
+    return "SELECT EVENT_OBJECT_TABLE, TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS"
+        + " WHERE EVENT_OBJECT_SCHEMA = COALESCE(CAST(? AS VARCHAR), CURRENT_SCHEMA)";
   }
 }

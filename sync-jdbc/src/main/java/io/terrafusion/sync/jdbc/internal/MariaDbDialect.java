@@ -1,5 +1,8 @@
 package io.terrafusion.sync.jdbc.internal;
 
+import java.util.HexFormat;
+import java.nio.charset.StandardCharsets;
+import io.terrafusion.sync.jdbc.spi.ChangeTriggers;
 import io.terrafusion.sync.api.Column;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.jdbc.DataTypeHandlers;
@@ -227,5 +230,84 @@ public final class MariaDbDialect implements Dialect {
       updates.add(first + " = " + first);
     }
     return updates.toString();
+  }
+
+  @Override
+  public List<String> createChangeTable(TableId changeTable) {
+    return List.of("CREATE TABLE IF NOT EXISTS " + qualify(changeTable) + " ("
+        + quote(ChangeTriggers.SEQ) + " BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, "
+        + quote(ChangeTriggers.TABLE_NAME) + " VARCHAR(255) NOT NULL, "
+        + quote(ChangeTriggers.OPERATION) + " CHAR(1) NOT NULL, "
+        + quote(ChangeTriggers.KEY_VALUES) + " LONGTEXT NOT NULL, "
+        + quote(ChangeTriggers.CHANGED_AT) + " TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), "
+        + "KEY " + quote(changeTable.name() + "_by_table") + " (" + quote(ChangeTriggers.TABLE_NAME) + ", "
+        + quote(ChangeTriggers.SEQ) + ")) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin");
+  }
+
+  /**
+   * Three AFTER triggers. The table name is written as a hexadecimal literal, which reads the same
+   * under every sql_mode (a quoted one depends on NO_BACKSLASH_ESCAPES); keys compare as in {@link
+   * #keyExpression}, so that an update changing only the case of a string key records the old key.
+   *
+   * @throws IllegalArgumentException if a key column is a {@code TIMESTAMP}, which MariaDB keys cannot
+   *     be (see the class comment), or of a type change capture cannot record
+   */
+  @Override
+  public List<String> createChangeTriggers(ChangeTriggers triggers) {
+    for (Column column : triggers.key()) {
+      if (ChangeKeyKind.of(column) == ChangeKeyKind.INSTANT) {
+        throw new IllegalArgumentException("key column " + column.name() + " is a TIMESTAMP, which change capture"
+            + " cannot record as a MariaDB key (see the dialect's limits); use DATETIME");
+      }
+    }
+    String table = qualify(triggers.table());
+    String sameKey = ChangeCaptureSql.sameKey(this, triggers,
+        (column, old, now) -> keyExpression(column, old) + " <=> " + keyExpression(column, now));
+    List<String> names = triggers.triggerNames();
+    List<String> bodies = List.of(
+        "AFTER INSERT ON " + table + " FOR EACH ROW " + recordChange(triggers, 'I', "NEW"),
+        "AFTER UPDATE ON " + table + " FOR EACH ROW BEGIN IF NOT " + sameKey + " THEN "
+            + recordChange(triggers, 'D', "OLD") + "; END IF; " + recordChange(triggers, 'U', "NEW") + "; END",
+        "AFTER DELETE ON " + table + " FOR EACH ROW " + recordChange(triggers, 'D', "OLD"));
+    List<String> statements = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      statements.add("DROP TRIGGER IF EXISTS " + qualify(triggers.inSchema(names.get(i))));
+      statements.add("CREATE TRIGGER " + qualify(triggers.inSchema(names.get(i))) + " " + bodies.get(i));
+    }
+    return statements;
+  }
+
+  @Override
+  public List<String> dropChangeTriggers(ChangeTriggers triggers) {
+    List<String> statements = new ArrayList<>();
+    for (String name : triggers.triggerNames()) {
+      statements.add("DROP TRIGGER IF EXISTS " + qualify(triggers.inSchema(name)));
+    }
+    return statements;
+  }
+
+  @Override
+  public String selectTriggers() {
+    return "SELECT EVENT_OBJECT_TABLE, TRIGGER_NAME FROM information_schema.TRIGGERS"
+        + " WHERE EVENT_OBJECT_SCHEMA = COALESCE(?, DATABASE())";
+  }
+
+  private String recordChange(ChangeTriggers triggers, char operation, String row) {
+    String name = "CONVERT(X'" + HexFormat.of().formatHex(triggers.recordedName().getBytes(StandardCharsets.UTF_8))
+        + "' USING utf8mb4)";
+    return "INSERT INTO " + qualify(triggers.changeTable()) + ChangeCaptureSql.columns(this) + " VALUES (" + name
+        + ", '" + operation + "', JSON_ARRAY(" + ChangeCaptureSql.keyArguments(this, triggers, row, MariaDbDialect::keyValue)
+        + "))";
+  }
+
+  private static String keyValue(ChangeKeyKind kind, String reference) {
+    return switch (kind) {
+      case INTEGER, BOOLEAN, STRING -> reference;
+      case DECIMAL, UUID -> "CAST(" + reference + " AS CHAR)";
+      case DATE -> "DATE_FORMAT(" + reference + ", '%Y-%m-%d')";
+      case TIMESTAMP -> "DATE_FORMAT(" + reference + ", '%Y-%m-%dT%H:%i:%s.%f')";
+      case BYTES -> "HEX(" + reference + ")";
+      case INSTANT -> throw new IllegalStateException("TIMESTAMP keys are refused before any SQL is written");
+    };
   }
 }

@@ -1,5 +1,7 @@
 package io.terrafusion.sync.jdbc.internal;
 
+import java.util.ArrayList;
+import io.terrafusion.sync.jdbc.spi.ChangeTriggers;
 import io.terrafusion.sync.api.Column;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.jdbc.DataTypeHandlers;
@@ -119,5 +121,91 @@ public final class PostgresDialect implements Dialect {
 
   private static String comparable(Column column, String expression) {
     return column.typeName().equalsIgnoreCase("json") ? "CAST(" + expression + " AS text)" : expression;
+  }
+
+  @Override
+  public List<String> createChangeTable(TableId changeTable) {
+    return List.of("CREATE TABLE IF NOT EXISTS " + qualify(changeTable) + " ("
+            + quote(ChangeTriggers.SEQ) + " BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+            + quote(ChangeTriggers.TABLE_NAME) + " TEXT NOT NULL, "
+            + quote(ChangeTriggers.OPERATION) + " CHAR(1) NOT NULL, "
+            + quote(ChangeTriggers.KEY_VALUES) + " TEXT NOT NULL, "
+            + quote(ChangeTriggers.CHANGED_AT) + " TIMESTAMPTZ NOT NULL DEFAULT now())",
+        "CREATE INDEX IF NOT EXISTS " + quote(changeTable.name() + "_by_table") + " ON " + qualify(changeTable)
+            + " (" + quote(ChangeTriggers.TABLE_NAME) + ", " + quote(ChangeTriggers.SEQ) + ")");
+  }
+
+  /**
+   * One plpgsql function per table, fired by three row triggers. The function keeps the search path
+   * of its creation, so an unqualified change table is the one beside the table whatever the firing
+   * session's path. Temporal keys are formatted explicitly, independent of DateStyle and TimeZone.
+   */
+  @Override
+  public List<String> createChangeTriggers(ChangeTriggers triggers) {
+    String function = qualify(triggers.inSchema(triggers.baseName() + "_fn"));
+    String body = "BEGIN\n"
+        + "IF TG_OP = 'INSERT' THEN " + recordChange(triggers, 'I', "NEW") + ";\n"
+        + "ELSIF TG_OP = 'UPDATE' THEN\n"
+        + "  IF ROW" + keyRow(triggers, "OLD") + " IS DISTINCT FROM ROW" + keyRow(triggers, "NEW") + " THEN "
+        + recordChange(triggers, 'D', "OLD") + "; END IF;\n"
+        + "  " + recordChange(triggers, 'U', "NEW") + ";\n"
+        + "ELSE " + recordChange(triggers, 'D', "OLD") + ";\n"
+        + "END IF;\nRETURN NULL;\nEND";
+    String tag = "$tfsync$";
+    for (int i = 0; body.contains(tag); i++) {
+      tag = "$tfsync" + i + "$";
+    }
+    List<String> statements = new ArrayList<>();
+    statements.add("CREATE OR REPLACE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql"
+        + " SET search_path FROM CURRENT AS " + tag + body + tag);
+    List<String> names = triggers.triggerNames();
+    String[] events = {"INSERT", "UPDATE", "DELETE"};
+    for (int i = 0; i < events.length; i++) {
+      statements.add("DROP TRIGGER IF EXISTS " + quote(names.get(i)) + " ON " + qualify(triggers.table()));
+      statements.add("CREATE TRIGGER " + quote(names.get(i)) + " AFTER " + events[i] + " ON " + qualify(triggers.table())
+          + " FOR EACH ROW EXECUTE FUNCTION " + function + "()");
+    }
+    return statements;
+  }
+
+  @Override
+  public List<String> dropChangeTriggers(ChangeTriggers triggers) {
+    List<String> statements = new ArrayList<>();
+    for (String name : triggers.triggerNames()) {
+      statements.add("DROP TRIGGER IF EXISTS " + quote(name) + " ON " + qualify(triggers.table()));
+    }
+    statements.add("DROP FUNCTION IF EXISTS " + qualify(triggers.inSchema(triggers.baseName() + "_fn")) + "()");
+    return statements;
+  }
+
+  @Override
+  public String selectTriggers() {
+    return "SELECT event_object_table, trigger_name FROM information_schema.triggers"
+        + " WHERE event_object_schema = COALESCE(CAST(? AS text), current_schema())";
+  }
+
+  private String recordChange(ChangeTriggers triggers, char operation, String row) {
+    return "INSERT INTO " + qualify(triggers.changeTable()) + ChangeCaptureSql.columns(this) + " VALUES ("
+        + ChangeCaptureSql.literal(triggers.recordedName()) + ", '" + operation + "', CAST(json_build_array("
+        + ChangeCaptureSql.keyArguments(this, triggers, row, PostgresDialect::keyValue) + ") AS text))";
+  }
+
+  private String keyRow(ChangeTriggers triggers, String row) {
+    StringJoiner values = new StringJoiner(", ", "(", ")");
+    for (Column column : triggers.key()) {
+      values.add(row + "." + quote(column.name()));
+    }
+    return values.toString();
+  }
+
+  private static String keyValue(ChangeKeyKind kind, String reference) {
+    return switch (kind) {
+      case INTEGER, BOOLEAN -> reference;
+      case STRING, DECIMAL, UUID -> "CAST(" + reference + " AS text)";
+      case DATE -> "to_char(" + reference + ", 'YYYY-MM-DD')";
+      case TIMESTAMP -> "to_char(" + reference + ", 'YYYY-MM-DD\"T\"HH24:MI:SS.US')";
+      case INSTANT -> "to_char(" + reference + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
+      case BYTES -> "encode(" + reference + ", 'hex')";
+    };
   }
 }

@@ -1,5 +1,7 @@
 package io.terrafusion.sync.jdbc.internal;
 
+import java.util.ArrayList;
+import io.terrafusion.sync.jdbc.spi.ChangeTriggers;
 import io.terrafusion.sync.api.Column;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.jdbc.DataTypeHandlers;
@@ -135,5 +137,68 @@ public final class SqliteDialect implements Dialect {
       return JDBCType.DOUBLE;
     }
     return JDBCType.NUMERIC;
+  }
+
+  @Override
+  public List<String> createChangeTable(TableId changeTable) {
+    return List.of("CREATE TABLE IF NOT EXISTS " + qualify(changeTable) + " ("
+            + quote(ChangeTriggers.SEQ) + " INTEGER PRIMARY KEY AUTOINCREMENT, "
+            + quote(ChangeTriggers.TABLE_NAME) + " TEXT NOT NULL, "
+            + quote(ChangeTriggers.OPERATION) + " TEXT NOT NULL, "
+            + quote(ChangeTriggers.KEY_VALUES) + " TEXT NOT NULL, "
+            + quote(ChangeTriggers.CHANGED_AT) + " TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
+        "CREATE INDEX IF NOT EXISTS " + quote(changeTable.name() + "_by_table") + " ON " + quote(changeTable.name())
+            + " (" + quote(ChangeTriggers.TABLE_NAME) + ", " + quote(ChangeTriggers.SEQ) + ")");
+  }
+
+  /**
+   * Three SQL triggers writing {@code json_array} of the key. The change table is named unqualified,
+   * as SQLite requires inside a trigger; AUTOINCREMENT keeps sequence numbers from being reused once
+   * the table is pruned empty. Dates and times already are their ISO text.
+   */
+  @Override
+  public List<String> createChangeTriggers(ChangeTriggers triggers) {
+    String table = qualify(triggers.table());
+    String sameKey = ChangeCaptureSql.sameKey(this, triggers, (column, old, now) -> old + " IS " + now);
+    List<String> names = triggers.triggerNames();
+    List<String> bodies = List.of(
+        "AFTER INSERT ON " + table + " FOR EACH ROW BEGIN " + recordChange(triggers, 'I', "NEW", "") + "; END",
+        "AFTER UPDATE ON " + table + " FOR EACH ROW BEGIN " + recordChange(triggers, 'D', "OLD", " WHERE NOT " + sameKey)
+            + "; " + recordChange(triggers, 'U', "NEW", "") + "; END",
+        "AFTER DELETE ON " + table + " FOR EACH ROW BEGIN " + recordChange(triggers, 'D', "OLD", "") + "; END");
+    List<String> statements = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      statements.add("DROP TRIGGER IF EXISTS " + quote(names.get(i)));
+      statements.add("CREATE TRIGGER " + quote(names.get(i)) + " " + bodies.get(i));
+    }
+    return statements;
+  }
+
+  @Override
+  public List<String> dropChangeTriggers(ChangeTriggers triggers) {
+    List<String> statements = new ArrayList<>();
+    for (String name : triggers.triggerNames()) {
+      statements.add("DROP TRIGGER IF EXISTS " + quote(name));
+    }
+    return statements;
+  }
+
+  @Override
+  public String selectTriggers() {
+    return "SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger' AND COALESCE(?, 'main') = 'main'";
+  }
+
+  private String recordChange(ChangeTriggers triggers, char operation, String row, String condition) {
+    return "INSERT INTO " + quote(triggers.changeTable().name()) + ChangeCaptureSql.columns(this) + " SELECT "
+        + ChangeCaptureSql.literal(triggers.recordedName()) + ", '" + operation + "', json_array("
+        + ChangeCaptureSql.keyArguments(this, triggers, row, SqliteDialect::keyValue) + ")" + condition;
+  }
+
+  private static String keyValue(ChangeKeyKind kind, String reference) {
+    return switch (kind) {
+      case DECIMAL -> "CAST(" + reference + " AS TEXT)";
+      case BYTES -> "hex(" + reference + ")";
+      default -> reference;
+    };
   }
 }

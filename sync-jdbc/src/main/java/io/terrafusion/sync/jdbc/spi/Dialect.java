@@ -303,4 +303,65 @@ public interface Dialect {
     }
     return levels.toString();
   }
+
+  // Change capture: the change table and triggers of the changelog detector
+  // (io.terrafusion.sync.jdbc.Changelog). A dialect without them throws UnsupportedOperationException.
+
+  /**
+   * Statements that create the change table described by {@link ChangeTriggers} and an index on
+   * ({@value ChangeTriggers#TABLE_NAME}, {@value ChangeTriggers#SEQ}), each only when it does not
+   * exist yet. {@value ChangeTriggers#SEQ} is the primary key, assigned ascending by the database and
+   * never reused; {@value ChangeTriggers#KEY_VALUES} holds any Unicode text.
+   *
+   * @throws UnsupportedOperationException if the dialect has no change capture; the message names it
+   */
+  default List<String> createChangeTable(TableId changeTable) {
+    throw changeCaptureUnsupported();
+  }
+
+  /**
+   * Statements that create the triggers of a table, replacing triggers of the same names, so that
+   * running them twice is harmless. After each committed insert, update and delete of a row, the
+   * change table holds a row with the table's recorded name, the operation and the row's key; an
+   * update that changes the key records a {@code D} of the old key before the {@code U} of the new.
+   *
+   * <p>The key is a JSON array with one element per key column, in key order, that decodes to
+   * exactly the column's value whatever the session's settings (time zone, date style): an integer
+   * as a JSON number or its digits; a boolean as {@code true}/{@code false} or 1/0; a decimal as its
+   * text; a string as itself; a UUID as its text; a date as {@code yyyy-MM-dd}; a timestamp as ISO-8601
+   * {@code yyyy-MM-ddTHH:mm:ss[.f]}; a timestamp with time zone as ISO-8601 in UTC ending in {@code
+   * Z} (or with an offset); bytes as hexadecimal.
+   *
+   * @throws IllegalArgumentException if a key column's type cannot be recorded; the message names
+   *     the column and its type
+   * @throws UnsupportedOperationException if the dialect has no change capture; the message names it
+   */
+  default List<String> createChangeTriggers(ChangeTriggers triggers) {
+    throw changeCaptureUnsupported();
+  }
+
+  /**
+   * Statements that drop the triggers of a table (and whatever else {@link #createChangeTriggers}
+   * made for it), each only if it exists.
+   *
+   * @throws UnsupportedOperationException if the dialect has no change capture; the message names it
+   */
+  default List<String> dropChangeTriggers(ChangeTriggers triggers) {
+    throw changeCaptureUnsupported();
+  }
+
+  /**
+   * A query of the triggers of a schema, one row per trigger (or per trigger and event): the name of
+   * the table it is on, then its name. One parameter: the schema, or NULL for the connection's
+   * current one.
+   *
+   * @throws UnsupportedOperationException if the dialect has no change capture; the message names it
+   */
+  default String selectTriggers() {
+    throw changeCaptureUnsupported();
+  }
+
+  private UnsupportedOperationException changeCaptureUnsupported() {
+    return new UnsupportedOperationException("the " + name() + " dialect has no change capture (changelog triggers)");
+  }
 }
