@@ -104,6 +104,12 @@ public final class JdbcStore implements TargetStore {
     return name;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The library's own tables, whose names start with {@code tfsync_} (the {@link JdbcStateStore}'s
+   * default tables, the {@link Changelog}'s change table), are left out: they are never synced.
+   */
   @Override
   public List<TableId> tables() {
     return withHandle("list the tables of", null, handle -> schemaReader.tables(handle.getConnection()));

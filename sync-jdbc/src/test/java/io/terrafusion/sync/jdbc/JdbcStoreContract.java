@@ -97,6 +97,14 @@ abstract class JdbcStoreContract {
   }
 
   @Test
+  void tablesLeavesOutTheLibrarysOwnTables() {
+    sql("CREATE TABLE \"tfsync_changes\" (\"seq\" INTEGER PRIMARY KEY)",
+        "CREATE TABLE \"TFSYNC_JOBS\" (\"id\" INTEGER PRIMARY KEY)",
+        "CREATE TABLE \"tfsync\" (\"id\" INTEGER PRIMARY KEY)");
+    assertThat(store.tables()).containsExactly(ITEMS, TableId.of("tfsync"));
+  }
+
+  @Test
   void tableReportsColumnsTypesAndNullability() {
     TableSchema items = schema(ITEMS);
     assertThat(items.columns())

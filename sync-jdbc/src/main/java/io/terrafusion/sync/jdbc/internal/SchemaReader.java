@@ -25,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  * arguments are LIKE patterns, so every result is filtered by its reported name as well.
  */
 public final class SchemaReader {
+  /** The name prefix of the tables the library creates for itself. */
+  public static final String OWN_PREFIX = "tfsync_";
+
   private final Dialect dialect;
   private final @Nullable String schema;
 
@@ -37,7 +40,10 @@ public final class SchemaReader {
     this.schema = schema;
   }
 
-  /** The tables of the schema that have a primary key, sorted by name. */
+  /**
+   * The tables of the schema that have a primary key, sorted by name, without the library's own
+   * ({@value #OWN_PREFIX}*: state store, change table), which are never synced.
+   */
   public List<TableId> tables(Connection connection) throws SQLException {
     DatabaseMetaData metaData = connection.getMetaData();
     String schemaName = schema != null ? schema : connection.getSchema();
@@ -45,8 +51,10 @@ public final class SchemaReader {
     List<String> names = new ArrayList<>();
     try (ResultSet rs = metaData.getTables(catalog, schemaName, "%", new String[] {"TABLE"})) {
       while (rs.next()) {
-        if (Objects.equals(schemaName, rs.getString("TABLE_SCHEM")) || schemaName == null) {
-          names.add(rs.getString("TABLE_NAME"));
+        String name = rs.getString("TABLE_NAME");
+        boolean own = name.regionMatches(true, 0, OWN_PREFIX, 0, OWN_PREFIX.length());
+        if (!own && (Objects.equals(schemaName, rs.getString("TABLE_SCHEM")) || schemaName == null)) {
+          names.add(name);
         }
       }
     }
