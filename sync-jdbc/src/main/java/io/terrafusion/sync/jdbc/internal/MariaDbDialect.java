@@ -233,11 +233,13 @@ public final class MariaDbDialect implements Dialect {
    * Reads the clock and the oldest {@code trx_started} of the other sessions in {@code
    * information_schema.innodb_trx} (which needs the PROCESS privilege; without it the table is empty).
    * {@code trx_started} has whole seconds and InnoDB starts a transaction at its first statement that
-   * touches a table, after that statement has read {@code NOW()}, so one second is taken off it.
+   * touches a table, after that statement has read {@code NOW()}, so one second is taken off it. The
+   * current moment is {@code UNIX_TIMESTAMP()} with the microseconds of the same statement's {@code
+   * UTC_TIMESTAMP(6)}, exact in every session time zone.
    */
   @Override
   public Optional<String> clockQuery() {
-    return Optional.of("SELECT UNIX_TIMESTAMP(), NOW(6), UNIX_TIMESTAMP(MIN(trx_started)) - 1,"
+    return Optional.of("SELECT CONCAT(UNIX_TIMESTAMP(), '.', LPAD(MICROSECOND(UTC_TIMESTAMP(6)), 6, '0')), NOW(6), UNIX_TIMESTAMP(MIN(trx_started)) - 1,"
         + " MIN(trx_started) - INTERVAL 1 SECOND FROM information_schema.innodb_trx"
         + " WHERE trx_mysql_thread_id <> CONNECTION_ID()");
   }
