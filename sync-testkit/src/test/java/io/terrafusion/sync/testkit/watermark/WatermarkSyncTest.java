@@ -130,6 +130,7 @@ class WatermarkSyncTest {
 
         late.commit();
       }
+      db.settle();
       SyncReport after = sync(db, state, detector);
       assertThat(after.inserted()).isEqualTo(2);
       assertThat(db.targetKeys("items")).containsExactly(1L, 2L);
@@ -162,6 +163,12 @@ class WatermarkSyncTest {
     }
   }
 
+  /**
+   * A version observed as the maximum is read once it is known that no transaction open when it was
+   * observed is still open. On H2 and PostgreSQL that can be the run that observes it; MariaDB shows
+   * open transactions up to 0.1 s late, so there a later run reads it. Each step therefore syncs twice,
+   * with the clock moved on between, and counts both.
+   */
   @ParameterizedTest
   @EnumSource(Server.class)
   void aVersionColumnIsReadOnlyUpToVersionsNoOpenTransactionCanStillCommitBelow(Server server) throws Exception {
@@ -170,7 +177,7 @@ class WatermarkSyncTest {
           "INSERT INTO items VALUES (1, 'a', 1)", "INSERT INTO items VALUES (2, 'b', 2)", "INSERT INTO items VALUES (3, 'c', 3)");
       StateStore state = new InMemoryStateStore();
       WatermarkDetector detector = detector("version").lag(Duration.ZERO).build();
-      assertThat(sync(db, state, detector).inserted()).isEqualTo(3);
+      assertThat(syncTwice(db, state, detector).inserted()).isEqualTo(3);
 
       try (Connection late = db.connect()) {
         late.setAutoCommit(false);
@@ -178,17 +185,27 @@ class WatermarkSyncTest {
           st.execute("INSERT INTO items VALUES (4, 'late', 4)");
         }
         db.execute("INSERT INTO items VALUES (5, 'early', 5)");
-        assertThat(sync(db, state, detector).inserted()).as("version 5 waits for the transaction open below it").isZero();
+        assertThat(syncTwice(db, state, detector).inserted()).as("version 5 waits for the transaction open below it")
+            .isZero();
         late.commit();
       }
-      assertThat(sync(db, state, detector).inserted()).isEqualTo(2);
+      assertThat(syncTwice(db, state, detector).inserted()).isEqualTo(2);
 
       db.execute("UPDATE items SET name = 'A', version = 6 WHERE id = 1");
-      SyncReport updated = sync(db, state, detector);
+      Totals updated = syncTwice(db, state, detector);
       assertThat(updated.updated()).isEqualTo(1);
       assertThat(updated.inserted()).isZero();
       assertThat(db.targetKeys("items")).containsExactly(1L, 2L, 3L, 4L, 5L);
     }
+  }
+
+  private record Totals(long inserted, long updated) {}
+
+  private static Totals syncTwice(WatermarkSource db, StateStore state, WatermarkDetector detector) {
+    SyncReport first = sync(db, state, detector);
+    db.settle();
+    SyncReport second = sync(db, state, detector);
+    return new Totals(first.inserted() + second.inserted(), first.updated() + second.updated());
   }
 
   @ParameterizedTest
