@@ -67,8 +67,10 @@ final class WatermarkSource implements AutoCloseable {
         String database = name + "_src";
         postgresAdmin(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)", "CREATE DATABASE " + database);
         ServerDatabase target = ServerDatabase.create(ServerDatabase.Kind.POSTGRESQL, name + "_dst");
-        String url = withDatabase(admin, database) + "options=-c%20TimeZone%3D" + zone;
-        return new WatermarkSource(server, new DriverManagerDataSource(url), target,
+        String url = withDatabase(admin, database);
+        DataSource zoned = new ZonedDataSource(new DriverManagerDataSource(url.substring(0, url.length() - 1)),
+            "SET TIME ZONE '" + zone + "'");
+        return new WatermarkSource(server, zoned, target,
             () -> postgresAdmin(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)"));
       }
       case MARIADB -> {

@@ -111,19 +111,20 @@ class WatermarkSyncTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Server.class)
-  void aRowOfATransactionStillOpenDuringASyncArrivesWithTheNextSync(Server server) throws Exception {
-    try (WatermarkSource db = WatermarkSource.create(server, "wm_open", "UTC")) {
-      db.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, name VARCHAR(20), changed_at " + db.timestampType(true) + ")");
+  @ParameterizedTest(name = "{0}, moment column {1}, session zone {2}")
+  @MethodSource("serversColumnsAndZones")
+  void aRowOfATransactionStillOpenDuringASyncArrivesWithTheNextSync(Server server, boolean moment, String zone)
+      throws Exception {
+    try (WatermarkSource db = WatermarkSource.create(server, "wm_open_" + (moment ? "m" : "w") + (zone.equals("UTC") ? "u" : "p"), zone)) {
+      db.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, name VARCHAR(20), changed_at " + db.timestampType(moment) + ")");
       StateStore state = new InMemoryStateStore();
       WatermarkDetector detector = detector("changed_at").lag(Duration.ZERO).build();
       try (Connection late = db.connect()) {
         late.setAutoCommit(false);
         try (Statement st = late.createStatement()) {
-          st.execute("INSERT INTO items VALUES (1, 'late', " + db.now(true) + ")");
+          st.execute("INSERT INTO items VALUES (1, 'late', " + db.now(moment) + ")");
         }
-        db.execute("INSERT INTO items VALUES (2, 'early', " + db.now(true) + ")");
+        db.execute("INSERT INTO items VALUES (2, 'early', " + db.now(moment) + ")");
 
         SyncReport during = sync(db, state, detector);
         assertThat(during.inserted()).as("rows at or after the open transaction's start wait for it").isZero();
