@@ -64,6 +64,12 @@ import org.jspecify.annotations.Nullable;
  * that deletes pass through the normal pipeline and are audited as deletes. An interrupted
  * reconciliation resumes from the reconciler's own position, kept in the checkpoint.
  *
+ * <p><b>Cost.</b> Each batch is one keyset query ordered by {@code (change column, key)}; an index on
+ * those columns serves it. String keys compare byte-wise through the dialect's key expression, and a
+ * MariaDB {@code TIMESTAMP} change column through {@code UNIX_TIMESTAMP}, which no index serves (a
+ * {@code DATETIME} column does not have this cost). A MariaDB zero {@code TIMESTAMP} reads as NULL and
+ * fails the run, naming the row.
+ *
  * <p>This class is immutable and thread-safe; each {@link #open} is an independent run whose stream is
  * used by one thread at a time and holds one batch of rows.
  */

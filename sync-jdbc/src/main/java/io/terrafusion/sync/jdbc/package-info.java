@@ -1,8 +1,9 @@
 /**
  * JDBC stores: {@link io.terrafusion.sync.jdbc.JdbcStore} (a {@link
  * io.terrafusion.sync.spi.TargetStore} over a {@link javax.sql.DataSource}), the built-in dialects
- * ({@link io.terrafusion.sync.jdbc.Dialects}) and the registry of data type handlers ({@link
- * io.terrafusion.sync.jdbc.DataTypeHandlers}).
+ * ({@link io.terrafusion.sync.jdbc.Dialects}), the registry of data type handlers ({@link
+ * io.terrafusion.sync.jdbc.DataTypeHandlers}) and the change detectors that read a JDBC source
+ * ({@link io.terrafusion.sync.jdbc.WatermarkDetector}).
  */
 @NullMarked
 package io.terrafusion.sync.jdbc;
