@@ -19,16 +19,23 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An in-memory state store that, while armed, cancels the job once it saves its first checkpoint:
- * the engine saves a checkpoint only after its batch is applied, and checks for cancellation before
- * the next batch, so the job stops with exactly one batch applied.
+ * An in-memory state store that, while armed, cancels the job once it has saved a number of
+ * checkpoints: the engine saves a checkpoint only after its batch is applied, and checks for
+ * cancellation before the next batch, so the job stops with exactly that many batches applied.
  */
 final class CancellingStateStore implements StateStore {
   private final InMemoryStateStore delegate = new InMemoryStateStore();
   private volatile @Nullable CompletableFuture<SyncJob> armed;
+  private volatile int remaining;
 
   /** Cancels the job that the future completes with after that job's first saved checkpoint. */
   void cancelAfterFirstCheckpoint(CompletableFuture<SyncJob> job) {
+    cancelAfterCheckpoints(1, job);
+  }
+
+  /** Cancels the job that the future completes with after it saved {@code count} checkpoints. */
+  void cancelAfterCheckpoints(int count, CompletableFuture<SyncJob> job) {
+    remaining = count;
     armed = job;
   }
 
@@ -36,7 +43,7 @@ final class CancellingStateStore implements StateStore {
   public void saveCheckpoint(Checkpoint checkpoint) {
     delegate.saveCheckpoint(checkpoint);
     CompletableFuture<SyncJob> job = armed;
-    if (job != null) {
+    if (job != null && --remaining == 0) {
       armed = null;
       try {
         job.get(30, TimeUnit.SECONDS).cancel();

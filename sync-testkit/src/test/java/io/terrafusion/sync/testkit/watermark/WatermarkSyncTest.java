@@ -165,6 +165,38 @@ class WatermarkSyncTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Server.class)
+  void anInterruptedReconciliationResumesWhereItStopped(Server server) throws Exception {
+    try (WatermarkSource db = WatermarkSource.create(server, "wm_resume", "UTC")) {
+      db.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, name VARCHAR(20), changed_at " + db.timestampType(true) + ")",
+          "INSERT INTO items VALUES (1, 'a', " + db.ago(true, 60) + "), (2, 'b', " + db.ago(true, 60) + "), (3, 'c', "
+              + db.ago(true, 60) + ")");
+      CancellingStateStore state = new CancellingStateStore();
+      WatermarkDetector detector = detector("changed_at").reconciler(FullScanDetector.create(), Duration.ZERO).build();
+      try (SyncEngine engine = SyncEngine.builder().source(db.store()).target(db.target().store()).stateStore(state)
+          .incrementalDetector(detector).batchSize(1).createMissingTables(true).build()) {
+        assertThat(engine.run(SYNC).inserted()).isEqualTo(3);
+        db.execute("DELETE FROM items WHERE id = 3");
+
+        CompletableFuture<SyncJob> handOver = new CompletableFuture<>();
+        state.cancelAfterCheckpoints(1, handOver);
+        SyncJob job = engine.start(SYNC);
+        handOver.complete(job);
+        assertThat(job.result().get(2, TimeUnit.MINUTES).state()).isEqualTo(JobState.CANCELLED);
+        assertThat(state.checkpoint(ITEMS, WatermarkDetector.NAME).orElseThrow().position()).contains("\"reconciling\"");
+        assertThat(db.targetKeys("items")).containsExactly(1L, 2L, 3L);
+
+        SyncReport resumed = engine.run(SYNC);
+        assertThat(resumed.deleted()).isEqualTo(1);
+        assertThat(resumed.table(ITEMS).orElseThrow().unchanged()).as("the resumed scan starts after key 1").isEqualTo(1);
+        assertThat(state.checkpoint(ITEMS, WatermarkDetector.NAME).orElseThrow().position())
+            .contains("\"reconciledAt\"").doesNotContain("\"reconciling\"");
+      }
+      assertThat(db.targetKeys("items")).containsExactly(1L, 2L);
+    }
+  }
+
   /**
    * A version observed as the maximum is read once it is known that no transaction open when it was
    * observed is still open. On H2 and PostgreSQL that can be the run that observes it; MariaDB shows
