@@ -119,7 +119,8 @@ public final class WatermarkDetector implements ChangeDetector {
   /**
    * Starts a run after the context's checkpoint. Nothing is read before the first {@code hasNext()}.
    *
-   * @throws IllegalArgumentException if the source is not a {@link JdbcStore}, the checkpoint was
+   * @throws IllegalArgumentException if the source is not a {@link JdbcStore} or its dialect has no
+   *     {@linkplain io.terrafusion.sync.jdbc.spi.Dialect#clockQuery() clock query}, the checkpoint was
    *     not written by this detector or cannot be read, no change column is configured for the
    *     table, or the table lacks it or has it with a type that is neither a timestamp nor an
    *     integer; the message names the store, table and column
@@ -131,6 +132,10 @@ public final class WatermarkDetector implements ChangeDetector {
     if (!(context.source() instanceof JdbcStore store)) {
       throw new IllegalArgumentException("the " + NAME + " detector reads JDBC stores only, but the source of table "
           + table.id() + " is " + context.source().name() + " (" + context.source().getClass().getName() + ")");
+    }
+    if (store.dialect().clockQuery().isEmpty()) {
+      throw new IllegalArgumentException("the " + NAME + " detector needs the database clock, which the "
+          + store.dialect().name() + " dialect of " + store.name() + " does not read (Dialect.clockQuery)");
     }
     Checkpoint checkpoint = context.checkpoint();
     if (!checkpoint.detector().equals(NAME)) {

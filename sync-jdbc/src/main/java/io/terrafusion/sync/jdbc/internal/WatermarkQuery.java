@@ -81,11 +81,6 @@ public final class WatermarkQuery {
     return kind;
   }
 
-  /** The change column. */
-  public Column changeColumn() {
-    return change;
-  }
-
   /** The change column's value in a row of this table. */
   public @Nullable Object changeValue(Row row) {
     return row.get(change.name());

@@ -44,7 +44,7 @@ final class WatermarkSource implements AutoCloseable {
    * A fresh source and target on the server, named after {@code name}; skips the test when the
    * server is missing (fails under CI).
    *
-   * @param zone the session time zone of the source connections, or null for the server's default
+   * @param zone the session time zone of the source connections: {@code UTC} or {@link #PACIFIC}
    */
   static WatermarkSource create(Server server, String name, String zone) {
     switch (server) {
@@ -103,10 +103,6 @@ final class WatermarkSource implements AutoCloseable {
     } catch (SQLException e) {
       throw new IllegalStateException("PostgreSQL refused " + String.join("; ", statements) + ": " + e.getMessage(), e);
     }
-  }
-
-  Server server() {
-    return server;
   }
 
   JdbcStore store() {
