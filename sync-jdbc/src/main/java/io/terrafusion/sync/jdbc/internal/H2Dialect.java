@@ -12,6 +12,7 @@ import java.sql.JDBCType;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -126,5 +127,18 @@ public final class H2Dialect implements Dialect {
   public String selectTriggers() {
     return "SELECT EVENT_OBJECT_TABLE, TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS"
         + " WHERE EVENT_OBJECT_SCHEMA = COALESCE(CAST(? AS VARCHAR), CURRENT_SCHEMA)";
+  }
+
+  /**
+   * Reads the clock and, from {@code INFORMATION_SCHEMA.SESSIONS}, which tells no transaction start,
+   * the start of each other session that holds uncommitted changes (its transaction began no
+   * earlier) or else of the statement it is executing. A session whose open transaction has not
+   * written yet is not seen.
+   */
+  @Override
+  public Optional<String> clockQuery() {
+    return Optional.of("SELECT EXTRACT(EPOCH FROM CURRENT_TIMESTAMP), LOCALTIMESTAMP, EXTRACT(EPOCH FROM MIN(S)),"
+        + " CAST((MIN(S) AT LOCAL) AS TIMESTAMP) FROM (SELECT CASE WHEN CONTAINS_UNCOMMITTED THEN SESSION_START"
+        + " ELSE EXECUTING_STATEMENT_START END AS S FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID <> SESSION_ID()) T");
   }
 }

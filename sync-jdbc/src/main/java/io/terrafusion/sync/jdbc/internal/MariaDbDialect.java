@@ -310,4 +310,30 @@ public final class MariaDbDialect implements Dialect {
       case INSTANT -> throw new IllegalStateException("TIMESTAMP keys are refused before any SQL is written");
     };
   }
+
+  /**
+   * Reads the clock and the oldest {@code trx_started} of the other sessions in {@code
+   * information_schema.innodb_trx} (which needs the PROCESS privilege; without it the table is empty)
+   * whose current database is this session's or none, as PostgreSQL counts the sessions of one
+   * database: {@code innodb_trx} spans the server, and a session of another database that writes this
+   * one's tables by qualified name is not seen.
+   *
+   * <p>Two margins: {@code trx_started} has whole seconds and InnoDB starts a transaction at its first
+   * statement that touches a table, after that statement has read {@code NOW()}, so one second is
+   * taken off it; and InnoDB refreshes {@code innodb_trx} from its transactions at most every 0.1 s,
+   * so a transaction begun within the last 0.1 s may be missing: the oldest start given is never
+   * later than 0.2 s ago. The current moment is {@code UNIX_TIMESTAMP()} with the microseconds of
+   * the same statement's {@code UTC_TIMESTAMP(6)}, exact in every session time zone.
+   */
+  @Override
+  public Optional<String> clockQuery() {
+    String now = "CAST(CONCAT(UNIX_TIMESTAMP(), '.', LPAD(MICROSECOND(UTC_TIMESTAMP(6)), 6, '0')) AS DECIMAL(20, 6))";
+    String refreshed = "(" + now + " - 0.2)";
+    return Optional.of("SELECT " + now + ", NOW(6),"
+        + " LEAST(COALESCE(UNIX_TIMESTAMP(MIN(t.trx_started)) - 1, " + refreshed + "), " + refreshed + "),"
+        + " LEAST(COALESCE(MIN(t.trx_started) - INTERVAL 1 SECOND, NOW(6) - INTERVAL 200000 MICROSECOND),"
+        + " NOW(6) - INTERVAL 200000 MICROSECOND)"
+        + " FROM information_schema.innodb_trx t JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id"
+        + " AND t.trx_mysql_thread_id <> CONNECTION_ID() AND (p.DB IS NULL OR p.DB = DATABASE())");
+  }
 }

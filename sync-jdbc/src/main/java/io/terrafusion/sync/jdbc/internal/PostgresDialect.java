@@ -208,4 +208,16 @@ public final class PostgresDialect implements Dialect {
       case BYTES -> "encode(" + reference + ", 'hex')";
     };
   }
+
+  /**
+   * Reads {@code now()} and the oldest {@code xact_start} of the other client sessions of the same
+   * database in {@code pg_stat_activity}. Without superuser rights or {@code pg_read_all_stats}, the
+   * sessions of other roles show no {@code xact_start}, and so do not hold the horizon back.
+   */
+  @Override
+  public Optional<String> clockQuery() {
+    return Optional.of("SELECT EXTRACT(EPOCH FROM now()), LOCALTIMESTAMP, EXTRACT(EPOCH FROM min(xact_start)),"
+        + " CAST(min(xact_start) AS TIMESTAMP) FROM pg_stat_activity WHERE datname = current_database()"
+        + " AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND xact_start IS NOT NULL");
+  }
 }

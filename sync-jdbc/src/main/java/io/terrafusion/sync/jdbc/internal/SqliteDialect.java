@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
@@ -200,5 +201,16 @@ public final class SqliteDialect implements Dialect {
       case BYTES -> "hex(" + reference + ")";
       default -> reference;
     };
+  }
+
+  /**
+   * SQLite's clock: the moment from {@code julianday('now')} to the millisecond and the wall time of
+   * the process's time zone; it has no view of other connections' transactions, so the lag alone
+   * guards against late commits.
+   */
+  @Override
+  public Optional<String> clockQuery() {
+    return Optional.of("SELECT CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) / 1000.0,"
+        + " strftime('%Y-%m-%dT%H:%M:%f', 'now', 'localtime'), NULL, NULL");
   }
 }

@@ -172,7 +172,7 @@ public final class TableAccess {
     return position + 1;
   }
 
-  private void bind(SqlStatement<?> statement, int position, int column, @Nullable Object value, RowKey rowKey) {
+  private void bind(SqlStatement<?> statement, int position, int column, @Nullable Object value, @Nullable RowKey rowKey) {
     DataTypeHandler handler = handlers[column];
     Column meta = columns.get(column);
     Argument argument = (index, prepared, ctx) -> {
@@ -186,8 +186,12 @@ public final class TableAccess {
     statement.bind(position, argument);
   }
 
-  /** Reads key columns first, so that a failure in another column can name the row. */
-  private Row readRow(ResultSet rs) throws SQLException {
+  /**
+   * The current row of a result set that selects this schema's columns in order, each through the
+   * dialect's select expression. Reads key columns first, so that a failure in another column can
+   * name the row.
+   */
+  public Row readRow(ResultSet rs) throws SQLException {
     RowLayout layout = schema.layout();
     Object[] values = new Object[columns.size()];
     for (int i = 0; i < key.size(); i++) {
@@ -236,6 +240,22 @@ public final class TableAccess {
     if (rowKey.size() != key.size()) {
       throw new IllegalArgumentException("key " + rowKey + " has " + rowKey.size() + " values but the primary key of "
           + schema.id() + " has " + key.size() + " columns " + schema.primaryKey());
+    }
+  }
+
+  /** Binds a value of the named column at a statement position, through the column's handler. */
+  public void bindColumn(SqlStatement<?> statement, int position, String column, Object value) {
+    bind(statement, position, schema.layout().position(column), value, null);
+  }
+
+  /** Reads the value at a result-set index as a value of the named column, through the column's handler. */
+  public @Nullable Object readColumn(ResultSet rs, int index, String column) throws SQLException {
+    int position = schema.layout().position(column);
+    Column meta = columns.get(position);
+    try {
+      return handlers[position].read(rs, index, meta);
+    } catch (IllegalArgumentException | ClassCastException e) {
+      throw new ValueConversionException(schema.id(), null, meta.name(), meta.typeName(), "a canonical value", e);
     }
   }
 }

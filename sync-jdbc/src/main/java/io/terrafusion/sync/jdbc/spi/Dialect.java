@@ -364,4 +364,20 @@ public interface Dialect {
   private UnsupportedOperationException changeCaptureUnsupported() {
     return new UnsupportedOperationException("the " + name() + " dialect has no change capture (changelog triggers)");
   }
+
+  // Incremental detection (watermark).
+
+  /**
+   * A query of the database's clock and of its oldest open transaction, for detectors that must not
+   * read past what a transaction still open could commit. It returns one row of four columns: the
+   * current moment as epoch seconds (an exact number, never later than the truth); the current wall
+   * time of the session's time zone (TIMESTAMP); the start of the oldest transaction of another
+   * session that could still commit rows, as epoch seconds, never later than the truth, or NULL when
+   * there is none or the database cannot tell; and that start as wall time of the session, or NULL.
+   * No parameters. The default is empty: the database offers no clock, and the watermark detector
+   * cannot run on it.
+   */
+  default Optional<String> clockQuery() {
+    return Optional.empty();
+  }
 }
