@@ -10,6 +10,7 @@ import java.sql.JDBCType;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -24,7 +25,7 @@ public final class H2Dialect implements Dialect {
       JDBCType.LONGVARCHAR, JDBCType.NCHAR, JDBCType.NVARCHAR, JDBCType.LONGNVARCHAR, JDBCType.CLOB);
 
   // H2 parses bytes bound to a JSON column as JSON text; a bound string would become a JSON string.
-  private static final ColumnHandler JSON = new ColumnHandler("h2-json",
+  static final ColumnHandler JSON = new ColumnHandler("h2-json",
       StandardTypeHandlers.typeName("JSON"),
       (rs, i) -> {
         byte[] bytes = rs.getBytes(i);
@@ -72,5 +73,38 @@ public final class H2Dialect implements Dialect {
   @Override
   public String toString() {
     return name();
+  }
+
+  /**
+   * Checksum fields in H2's own functions. Fractions of a second are formatted to nanoseconds and lose
+   * their last three digits when those are zero; a timestamp with time zone is formatted at UTC.
+   */
+  @Override
+  public Optional<String> checksumField(Column column) {
+    String q = quote(column.name());
+    return CanonicalForm.of(this, column).map(form -> switch (form) {
+      case INTEGER, DECIMAL -> "'n' || CAST(" + q + " AS VARCHAR)";
+      case DOUBLE -> "'f' || CAST(" + q + " AS VARCHAR)";
+      case SINGLE -> "'r" + name() + ":' || CAST(" + q + " AS VARCHAR)";
+      case STRING -> "'s' || " + checksumEscape(q);
+      case BOOLEAN -> "CASE WHEN " + q + " THEN 'b1' WHEN NOT " + q + " THEN 'b0' END";
+      case DATE -> "'d' || FORMATDATETIME(" + q + ", 'yyyy-MM-dd')";
+      case TIME -> "'t' || " + micros("FORMATDATETIME(" + q + ", 'HH:mm:ss.SSSSSSSSS')");
+      case TIMESTAMP -> "'l' || " + micros("FORMATDATETIME(" + q + ", 'yyyy-MM-dd HH:mm:ss.SSSSSSSSS')");
+      case INSTANT -> "'i' || " + micros("FORMATDATETIME(" + q + " AT TIME ZONE 'UTC', 'yyyy-MM-dd HH:mm:ss.SSSSSSSSS')");
+      case BYTES -> "'x' || LOWER(RAWTOHEX(" + q + "))";
+      case UUID -> "'u' || LOWER(CAST(" + q + " AS VARCHAR))";
+      case JSON -> "'j" + name() + ":' || " + checksumEscape("CAST(" + q + " AS VARCHAR)");
+    });
+  }
+
+  /** H2's MD5; the first 8 bytes as a BIGINT shifted right unsigned by 4 bits are the first 15 hex digits. */
+  @Override
+  public Optional<String> checksumHash(String text) {
+    return Optional.of("URSHIFT(CAST(SUBSTRING(HASH('MD5', STRINGTOUTF8(" + text + ")), 1, 8) AS BIGINT), 4)");
+  }
+
+  private static String micros(String nanos) {
+    return "REGEXP_REPLACE(" + nanos + ", '000$', '')";
   }
 }

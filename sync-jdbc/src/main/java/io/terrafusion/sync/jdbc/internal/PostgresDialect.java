@@ -120,4 +120,34 @@ public final class PostgresDialect implements Dialect {
   private static String comparable(Column column, String expression) {
     return column.typeName().equalsIgnoreCase("json") ? "CAST(" + expression + " AS text)" : expression;
   }
+
+  /**
+   * Checksum fields in PostgreSQL's own functions, independent of the session's time zone and date
+   * style; {@code char(n)} is padded again to its length, as reads return it.
+   */
+  @Override
+  public Optional<String> checksumField(Column column) {
+    String q = quote(column.name());
+    return CanonicalForm.of(this, column).map(form -> switch (form) {
+      case INTEGER, DECIMAL -> "'n' || CAST(" + q + " AS text)";
+      case DOUBLE -> "'f' || CAST(" + q + " AS text)";
+      case SINGLE -> "'r" + name() + ":' || CAST(" + q + " AS text)";
+      case STRING -> "'s' || " + checksumEscape(column.typeName().equalsIgnoreCase("bpchar")
+          ? "rpad(CAST(" + q + " AS text), " + column.size() + ")" : "CAST(" + q + " AS text)");
+      case BOOLEAN -> "CASE WHEN " + q + " THEN 'b1' WHEN NOT " + q + " THEN 'b0' END";
+      case DATE -> "'d' || to_char(" + q + ", 'YYYY-MM-DD')";
+      case TIME -> "'t' || to_char(" + q + ", 'HH24:MI:SS.US')";
+      case TIMESTAMP -> "'l' || to_char(" + q + ", 'YYYY-MM-DD HH24:MI:SS.US')";
+      case INSTANT -> "'i' || to_char(" + q + " AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')";
+      case BYTES -> "'x' || encode(" + q + ", 'hex')";
+      case UUID -> "'u' || CAST(" + q + " AS text)";
+      case JSON -> "'j" + name() + ":' || " + checksumEscape("CAST(" + q + " AS text)");
+    });
+  }
+
+  /** MD5 of the text converted to UTF-8 whatever the database's encoding. */
+  @Override
+  public Optional<String> checksumHash(String text) {
+    return Optional.of("CAST(CAST('x' || substr(md5(convert_to(" + text + ", 'UTF8')), 1, 15) AS bit(60)) AS bigint)");
+  }
 }
