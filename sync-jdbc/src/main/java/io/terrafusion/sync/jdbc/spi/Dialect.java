@@ -365,7 +365,9 @@ public interface Dialect {
    * last row, in key order. Columns: the key columns (read as {@link #selectExpression} reads them),
    * the row's number in the range from 1, and the exact sum of the hashes of the rows up to it.
    *
-   * <p>Parameters: the bounds as in {@link #selectPage}, then the number of rows per segment.
+   * <p>Parameters: the bounds as in {@link #selectPage}, then the number of rows per segment. The last
+   * row is found with {@code LEAD}, which looks one row ahead, not with {@code COUNT(*) OVER ()},
+   * which makes the database keep the whole range (three times slower on PostgreSQL).
    *
    * @param rowHash the expression of a row's hash
    */
@@ -379,10 +381,10 @@ public interface Dialect {
     String order = orderBy(key);
     inner.add("ROW_NUMBER() OVER (" + order + ") AS tfsync_rn")
         .add("SUM(" + rowHash + ") OVER (" + order + " ROWS UNBOUNDED PRECEDING) AS tfsync_sum")
-        .add("COUNT(*) OVER () AS tfsync_total");
+        .add("LEAD(1) OVER (" + order + ") AS tfsync_next");
     outer.add("tfsync_rn").add("tfsync_sum");
     return outer + " FROM (" + inner + " FROM " + qualify(table) + keyRangeWhere(key, lowerBound, upperBound)
-        + ") tfsync_rows WHERE MOD(tfsync_rn, ?) = 0 OR tfsync_rn = tfsync_total ORDER BY tfsync_rn";
+        + ") tfsync_rows WHERE MOD(tfsync_rn, ?) = 0 OR tfsync_next IS NULL ORDER BY tfsync_rn";
   }
 
   /**
