@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * order and keeping a running sum of their hashes; checksums of given ranges are a few statements of
  * per-range aggregates. Columns read by a user-registered data type handler are refused, since SQL
  * cannot know the canonical form such a handler reads.
+ *
+ * <p>This class is thread-safe.
  */
 final class JdbcSegmentChecksums implements SegmentChecksums {
   /** Ranges per statement: with up to a few dozen bound key values each, far below parameter limits. */
@@ -122,7 +124,7 @@ final class JdbcSegmentChecksums implements SegmentChecksums {
       if (!parts.isEmpty()) {
         parts.add("'|'");
       }
-      parts.add("COALESCE(" + field + ", '-')");
+      parts.add("CASE WHEN " + dialect.quote(name) + " IS NULL THEN '-' ELSE " + field + " END");
     }
     return dialect.checksumHash(dialect.checksumConcat(parts)).orElseThrow(
         () -> new IllegalStateException("the " + dialect.name() + " dialect computes no checksums"));

@@ -98,10 +98,14 @@ public final class H2Dialect implements Dialect {
     });
   }
 
-  /** H2's MD5; the first 8 bytes as a BIGINT shifted right unsigned by 4 bits are the first 15 hex digits. */
+  /**
+   * H2's MD5; the first 8 bytes as a BIGINT shifted right unsigned by 4 bits are the first 15 hex
+   * digits. A NULL text hashes randomly.
+   */
   @Override
   public Optional<String> checksumHash(String text) {
-    return Optional.of("URSHIFT(CAST(SUBSTRING(HASH('MD5', STRINGTOUTF8(" + text + ")), 1, 8) AS BIGINT), 4)");
+    return Optional.of("COALESCE(URSHIFT(CAST(SUBSTRING(HASH('MD5', STRINGTOUTF8(" + text + ")), 1, 8) AS BIGINT), 4),"
+        + " CAST(FLOOR(RAND() * 1152921504606846976) AS BIGINT))");
   }
 
   private static String micros(String nanos) {

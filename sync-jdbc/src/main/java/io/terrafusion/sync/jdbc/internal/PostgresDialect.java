@@ -145,9 +145,10 @@ public final class PostgresDialect implements Dialect {
     });
   }
 
-  /** MD5 of the text converted to UTF-8 whatever the database's encoding. */
+  /** MD5 of the text converted to UTF-8 whatever the database's encoding; a NULL text hashes randomly. */
   @Override
   public Optional<String> checksumHash(String text) {
-    return Optional.of("CAST(CAST('x' || substr(md5(convert_to(" + text + ", 'UTF8')), 1, 15) AS bit(60)) AS bigint)");
+    return Optional.of("COALESCE(CAST(CAST('x' || substr(md5(convert_to(" + text + ", 'UTF8')), 1, 15) AS bit(60)) AS bigint),"
+        + " CAST(floor(random() * 1152921504606846976) AS bigint))");
   }
 }

@@ -313,7 +313,8 @@ public interface Dialect {
    * <p><b>The encoding.</b> A row's text is its fields in the given column order, separated by
    * {@code |}. A NULL is the field {@code -}; any other value is a tag and the value's text: {@code n}
    * an integer or decimal (decimal digits at the column's scale, {@code -} sign, {@code .} point),
-   * {@code f} a double (a decimal text that reads back as exactly that double), {@code s} a string,
+   * {@code f} a double (a decimal text that reads back as exactly that double; databases write some
+   * doubles differently, such as {@code 1e+20} and {@code 1e20}, which then differ), {@code s} a string,
    * {@code b} a boolean ({@code 1} or {@code 0}), {@code d} a date ({@code YYYY-MM-DD}), {@code t} a
    * time ({@code HH:MM:SS.ffffff}), {@code l} a timestamp without time zone ({@code YYYY-MM-DD
    * HH:MM:SS.ffffff}), {@code i} a timestamp with time zone as that timestamp in UTC, {@code x} bytes
@@ -329,11 +330,14 @@ public interface Dialect {
   String CHECKSUM_ALGORITHM = "md5-canonical-1";
 
   /**
-   * The SQL expression of a column's field in the encoding of {@link #CHECKSUM_ALGORITHM}: the tag and
-   * text of the column's value, or NULL when the value is NULL. The text must be the one the column's
-   * built-in data type handler reads, so that equal texts mean equal canonical values whatever the
-   * session's time zone or settings. Empty when this dialect cannot encode the column's type; the
-   * default encodes nothing.
+   * The SQL expression of a column's field in the encoding of {@link #CHECKSUM_ALGORITHM} for a value
+   * that is not NULL (the store writes {@code -} for NULL itself): the tag and text of the value, or
+   * {@code -} where the column's data type handler reads the stored value as NULL (such as MariaDB's
+   * zero dates). The text must stand for the value the column's built-in data type handler reads, so
+   * that equal texts mean equal canonical values whatever the session's time zone or settings. Where
+   * the database cannot make the text (MariaDB's string functions return NULL past {@code
+   * max_allowed_packet}) the field is NULL, and {@link #checksumHash} hashes the row randomly. Empty
+   * when this dialect cannot encode the column's type; the default encodes nothing.
    */
   default Optional<String> checksumField(Column column) {
     return Optional.empty();
@@ -341,8 +345,10 @@ public interface Dialect {
 
   /**
    * The SQL expression of the 60-bit hash of a row text expression (see {@link #CHECKSUM_ALGORITHM}),
-   * an integer whose SUM the database computes exactly; empty when the database cannot compute it, the
-   * default, and the store then offers no segment checksums.
+   * an integer whose SUM the database computes exactly. When the text is NULL (a field the database
+   * could not make), the hash must be a random 60-bit integer, so that the row's segment differs from
+   * any other rather than skipping the row. Empty when the database cannot hash, the default; the store
+   * then offers no segment checksums.
    */
   default Optional<String> checksumHash(String text) {
     return Optional.empty();
