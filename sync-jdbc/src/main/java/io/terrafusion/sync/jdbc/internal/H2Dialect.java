@@ -76,8 +76,9 @@ public final class H2Dialect implements Dialect {
   }
 
   /**
-   * Checksum fields in H2's own functions. Fractions of a second are formatted to nanoseconds and lose
-   * their last three digits when those are zero; a timestamp with time zone is formatted at UTC.
+   * Checksum fields in H2's own functions. Years are proleptic ({@code uuuu}), so that years before
+   * 1 AD keep their sign; fractions of a second are formatted to nanoseconds and lose their last three
+   * digits when those are zero; a timestamp with time zone is formatted at UTC.
    */
   @Override
   public Optional<String> checksumField(Column column) {
@@ -88,10 +89,10 @@ public final class H2Dialect implements Dialect {
       case SINGLE -> "'r" + name() + ":' || CAST(" + q + " AS VARCHAR)";
       case STRING -> "'s' || " + checksumEscape(q);
       case BOOLEAN -> "CASE WHEN " + q + " THEN 'b1' WHEN NOT " + q + " THEN 'b0' END";
-      case DATE -> "'d' || FORMATDATETIME(" + q + ", 'yyyy-MM-dd')";
+      case DATE -> "'d' || FORMATDATETIME(" + q + ", 'uuuu-MM-dd')";
       case TIME -> "'t' || " + micros("FORMATDATETIME(" + q + ", 'HH:mm:ss.SSSSSSSSS')");
-      case TIMESTAMP -> "'l' || " + micros("FORMATDATETIME(" + q + ", 'yyyy-MM-dd HH:mm:ss.SSSSSSSSS')");
-      case INSTANT -> "'i' || " + micros("FORMATDATETIME(" + q + " AT TIME ZONE 'UTC', 'yyyy-MM-dd HH:mm:ss.SSSSSSSSS')");
+      case TIMESTAMP -> "'l' || " + micros("FORMATDATETIME(" + q + ", 'uuuu-MM-dd HH:mm:ss.SSSSSSSSS')");
+      case INSTANT -> "'i' || " + micros("FORMATDATETIME(" + q + " AT TIME ZONE 'UTC', 'uuuu-MM-dd HH:mm:ss.SSSSSSSSS')");
       case BYTES -> "'x' || LOWER(RAWTOHEX(" + q + "))";
       case UUID -> "'u' || LOWER(CAST(" + q + " AS VARCHAR))";
       case JSON -> "'j" + name() + ":' || " + checksumEscape("CAST(" + q + " AS VARCHAR)");

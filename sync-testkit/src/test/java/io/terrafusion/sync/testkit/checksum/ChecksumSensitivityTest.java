@@ -97,6 +97,19 @@ class ChecksumSensitivityTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(value = ChecksumDb.class, names = {"H2", "POSTGRESQL"})
+  void aDateBeforeOneAdDiffersFromTheSameDayAfter(ChecksumDb kind) {
+    try (TestDatabase db = kind.open("cksum_era_" + kind.name().toLowerCase(Locale.ROOT))) {
+      db.execute("CREATE TABLE days (id BIGINT PRIMARY KEY, d DATE)");
+      TableSchema table = ChecksumDb.table(db, "days");
+      write(db, table, Row.of(table.layout(), 1L, LocalDate.of(44, 3, 15)));
+      Segment after = whole(db, table, List.of("id", "d"));
+      write(db, table, Row.of(table.layout(), 1L, LocalDate.of(-43, 3, 15)));
+      assertThat(whole(db, table, List.of("id", "d")).checksum()).isNotEqualTo(after.checksum());
+    }
+  }
+
   private static TestDatabase edgeValues(ChecksumDb kind, String prefix) {
     TestDatabase db = kind.open(prefix + kind.name().toLowerCase(Locale.ROOT));
     EdgeValueTable.createSchema(db);
