@@ -1,39 +1,54 @@
-package io.terrafusion.sync.testkit.watermark;
+package io.terrafusion.sync.testkit;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.util.Objects;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Connections of another data source, each with its session time zone set first. PgJDBC sends the
- * JVM's zone at connection start, which overrides a {@code TimeZone} given in the URL's options.
+ * Connections of another data source, each with a session statement run first, to test a session
+ * setting such as a non-UTC time zone. (PgJDBC sends the JVM's zone at connection start, which
+ * overrides a {@code TimeZone} given in the URL's options; a statement after connecting does not.)
+ * Thread-safe as far as the wrapped data source is; a failing statement closes the connection and
+ * throws its {@link java.sql.SQLException}.
  */
-final class ZonedDataSource implements DataSource {
+public final class SessionDataSource implements DataSource {
   private final DataSource delegate;
-  private final String setZone;
+  private final String statement;
 
-  ZonedDataSource(DataSource delegate, String setZone) {
+  private SessionDataSource(DataSource delegate, String statement) {
     this.delegate = delegate;
-    this.setZone = setZone;
+    this.statement = statement;
+  }
+
+  /**
+   * A data source whose connections first run a statement, such as {@code SET TIME ZONE
+   * 'America/Los_Angeles'} or {@code SET time_zone = '+05:30'}.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static SessionDataSource of(DataSource delegate, String statement) {
+    return new SessionDataSource(Objects.requireNonNull(delegate, "delegate"),
+        Objects.requireNonNull(statement, "statement"));
   }
 
   @Override
   public Connection getConnection() throws SQLException {
-    return zoned(delegate.getConnection());
+    return prepared(delegate.getConnection());
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    return zoned(delegate.getConnection(username, password));
+    return prepared(delegate.getConnection(username, password));
   }
 
-  private Connection zoned(Connection connection) throws SQLException {
+  private Connection prepared(Connection connection) throws SQLException {
     try (Statement st = connection.createStatement()) {
-      st.execute(setZone);
+      st.execute(statement);
     } catch (SQLException e) {
       connection.close();
       throw e;
