@@ -56,6 +56,9 @@ final class JdbcSegmentChecksums implements SegmentChecksums {
     }
     String rowHash = rowHash(table, columns);
     TableAccess access = store.access(table);
+    if (!dialect.checksumSplitInOneQuery()) {
+      return splitByWalking(table, columns, range, rowsPerSegment, access);
+    }
     String sql = dialect.checksumSplit(access.sqlTable(), access.key(), rowHash, range.after() != null,
         range.upTo() != null);
     int keySize = access.key().size();
@@ -66,6 +69,48 @@ final class JdbcSegmentChecksums implements SegmentChecksums {
           sum(rs, keySize + 2))).list();
     });
     return segments(range, boundaries);
+  }
+
+  /**
+   * Finds the segments' last keys one at a time, skipping {@code rowsPerSegment} keys in key order
+   * from the previous one, then sums each range: two passes over the range, but nothing held in the
+   * database's memory beyond one row (unlike window functions on a database that materialises their
+   * input, such as H2, which runs out of memory on large tables).
+   */
+  private List<Segment> splitByWalking(TableSchema table, List<String> columns, KeyRange range, int rowsPerSegment,
+      TableAccess access) {
+    List<KeyRange> ranges = new ArrayList<>();
+    RowKey after = range.after();
+    while (true) {
+      RowKey last = nthKey(table, access, new KeyRange(after, range.upTo()), rowsPerSegment);
+      if (last == null || (range.upTo() != null && last.equals(range.upTo()))) {
+        ranges.add(new KeyRange(after, range.upTo()));
+        break;
+      }
+      ranges.add(new KeyRange(after, last));
+      after = last;
+    }
+    List<Segment> segments = new ArrayList<>(checksums(table, columns, ranges));
+    if (segments.size() > 1 && segments.get(segments.size() - 1).rows() == 0) {
+      // The walk ended exactly at the range's last row: the empty tail joins the segment before it.
+      Segment tail = segments.remove(segments.size() - 1);
+      Segment previous = segments.remove(segments.size() - 1);
+      segments.add(new Segment(new KeyRange(previous.range().after(), tail.range().upTo()), previous.rows(),
+          previous.checksum()));
+    }
+    return segments;
+  }
+
+  /** The {@code n}th key of the range in key order, or null when the range holds fewer keys. */
+  private @Nullable RowKey nthKey(TableSchema table, TableAccess access, KeyRange range, int n) {
+    String sql = dialect.selectPage(access.sqlTable(), access.key(), access.key(), range.after() != null,
+        range.upTo() != null) + " OFFSET ?";
+    return store.withHandle("compute segment checksums of", table.id(), handle -> {
+      Query query = handle.createQuery(sql);
+      int next = access.bindRange(query, 0, range);
+      query.bind(next, 1).bind(next + 1, n - 1);
+      return query.map((rs, ctx) -> access.readKey(rs, 1)).findFirst().orElse(null);
+    });
   }
 
   @Override

@@ -444,6 +444,16 @@ public interface Dialect {
   }
 
   /**
+   * Whether {@link #checksumSplit}'s one query, whose window functions run over the whole range,
+   * suits this database. A database that materialises a window's input in memory (H2) says no; the
+   * store then finds segment boundaries by skipping keys in key order and sums each segment on its
+   * own. Default true.
+   */
+  default boolean checksumSplitInOneQuery() {
+    return true;
+  }
+
+  /**
    * The last key, row number and running checksum of every {@code ?}-th row of a key range and of its
    * last row, in key order. Columns: the key columns (read as {@link #selectExpression} reads them),
    * the row's number in the range from 1, and the exact sum of the hashes of the rows up to it.
