@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -116,6 +117,32 @@ class HashDiffSyncTest {
         assertThat(again.tables()).extracting(TableReport::unchanged).containsOnly(0L);
       }
       SyncAssertions.assertSameRows(source.store(), target.store(), List.of(TableId.of("events")));
+    }
+  }
+
+  @Test
+  void postgresJsonTheEngineRewroteInCanonicalFormComparesEqualButAChangedDocumentDoesNot() {
+    try (TestDatabase source = server(Kind.POSTGRESQL, "hd_json_src");
+        TestDatabase target = server(Kind.POSTGRESQL, "hd_json_dst")) {
+      for (TestDatabase db : List.of(source, target)) {
+        db.execute("CREATE TABLE docs (id BIGINT NOT NULL PRIMARY KEY, doc JSON, docb JSONB)");
+      }
+      StringJoiner rows = new StringJoiner(", ", "INSERT INTO docs VALUES ", "");
+      for (int i = 0; i < 500; i++) {
+        rows.add("(" + i + ", '{\"zone\" : \"R" + i + "\",  \"flood\":true, \"area\": 1e3}', '{\"b\": 1, \"a\": [1, 2.50]}')");
+      }
+      source.execute(rows.toString());
+      try (SyncEngine engine = SyncEngine.builder().source(source.store()).target(target.store()).batchSize(50).build()) {
+        engine.run(SyncRequest.full(TableId.of("docs")));
+        SyncReport same = engine.run(SyncRequest.incremental(TableId.of("docs")));
+        assertThat(same.changed()).isZero();
+        assertThat(same.tables()).extracting(TableReport::unchanged).containsOnly(0L);
+
+        source.execute("UPDATE docs SET doc = '{\"zone\": \"R7\", \"flood\": false, \"area\": 1000}' WHERE id = 7");
+        SyncReport changed = engine.run(SyncRequest.incremental(TableId.of("docs")));
+        assertThat(changed.updated()).isEqualTo(1);
+      }
+      SyncAssertions.assertSameRows(source.store(), target.store(), List.of(TableId.of("docs")));
     }
   }
 
