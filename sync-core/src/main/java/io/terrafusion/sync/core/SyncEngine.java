@@ -195,6 +195,22 @@ public final class SyncEngine implements AutoCloseable {
   }
 
   /**
+   * Runs the pre-flight checks of a request, as {@link #validate}, and when they pass compares the
+   * rows of each table: the transformed source page by page against the same key range of the
+   * target. Each row that differs is a violation naming the target table and key (never values):
+   * {@code row-missing} at the target, {@code row-extra} at the target, {@code row-differs}, or
+   * {@code row-unmappable} when the transformer refuses the source row; after the first 100 of a
+   * table, one {@code more-differences} violation counts the rest. Reads every selected row of both
+   * ends, in memory bounded by the batch size; writes nothing.
+   *
+   * @throws io.terrafusion.sync.api.DataAccessException if a store cannot be read
+   */
+  public ValidationReport compare(SyncRequest request) {
+    Objects.requireNonNull(request, "request");
+    return orchestrator.compare(request);
+  }
+
+  /**
    * Stops accepting jobs, asks running and queued jobs to cancel (they stop at their next batch
    * boundary), and shuts down the executor the engine owns. Stores, sinks and a given executor are
    * left open. Calling it again does nothing.

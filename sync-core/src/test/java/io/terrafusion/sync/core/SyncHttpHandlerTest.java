@@ -162,11 +162,18 @@ class SyncHttpHandlerTest {
   }
 
   @Test
-  void validateReportsEachRequestedTable() {
-    HttpResponse<String> response = http.post("/ops/sync/validate", "{\"tables\": [\"items\"]}");
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(json(response).get("valid").asBoolean()).isTrue();
-    assertThat(json(response).at("/tables/items").isArray()).isTrue();
+  void validateComparesSchemasThenRowsOfEachRequestedTable() {
+    engine.run(io.terrafusion.sync.api.SyncRequest.full());
+    HttpResponse<String> equal = http.post("/ops/sync/validate", "{\"tables\": [\"items\"]}");
+    assertThat(equal.statusCode()).isEqualTo(200);
+    assertThat(json(equal).get("valid").asBoolean()).isTrue();
+    assertThat(json(equal).at("/tables/items")).isEmpty();
+
+    target.remove(ITEMS, 2L);
+    HttpResponse<String> differing = http.post("/ops/sync/validate", "{}");
+    assertThat(json(differing).get("valid").asBoolean()).isFalse();
+    assertThat(json(differing).at("/tables/items/0/rule").asText()).isEqualTo("row-missing");
+    assertThat(json(differing).at("/tables/items/0/key/0").asLong()).isEqualTo(2);
   }
 
   @Test

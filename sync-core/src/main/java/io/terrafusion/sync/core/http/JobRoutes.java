@@ -49,7 +49,7 @@ final class JobRoutes {
 
   HttpResponse validate(HttpRequest request) {
     SyncRequest syncRequest = bodies.syncRequest(request, SyncMode.FULL, engine.source());
-    ValidationReport report = engine.validate(syncRequest);
+    ValidationReport report = engine.compare(syncRequest);
     Map<String, List<Map<String, @Nullable Object>>> byTable = new LinkedHashMap<>();
     List<TableId> tables = syncRequest.tables().isEmpty() ? engine.source().tables() : syncRequest.tables();
     tables.forEach(t -> byTable.put(t.toString(), new ArrayList<>()));

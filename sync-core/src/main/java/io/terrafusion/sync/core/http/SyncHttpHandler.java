@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /sync/full}, {@code POST /sync/incremental}: start a job; body {@code
  *       {"tables": [...], "detectors": {table: name}, "initiator": "..."}}, all optional (no tables:
  *       every table); 202 with the job's status and a {@code Location} of it;
- *   <li>{@code POST /sync/validate}: the pre-flight checks of the same body, violations per table;
+ *   <li>{@code POST /sync/validate}: the pre-flight schema checks of the same body and, when they
+ *       pass, a row comparison of each table ({@link SyncEngine#compare}); violations per table;
  *   <li>{@code GET /sync/conflicts?table=&offset=&limit=}: the queued conflicts; {@code POST
  *       /sync/conflicts/{id}} with {@code {"resolution": "source"|"target"|"merged", "row": {...}}}
  *       resolves one;

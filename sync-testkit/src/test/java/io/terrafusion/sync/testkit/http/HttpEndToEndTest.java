@@ -89,6 +89,12 @@ class HttpEndToEndTest {
     HttpResponse<String> validated = post("/ops/sync/validate", "{\"tables\": [\"parcels\", \"owners\"]}", true);
     assertThat(json(validated).get("valid").asBoolean()).isTrue();
     assertThat(json(validated).get("tables").size()).isEqualTo(2);
+
+    target.update("DELETE FROM permits WHERE permit_no = (SELECT MIN(permit_no) FROM permits)");
+    JsonNode differing = json(post("/ops/sync/validate", "{\"tables\": [\"permits\"]}", true));
+    assertThat(differing.get("valid").asBoolean()).isFalse();
+    assertThat(differing.at("/tables/permits")).hasSize(1);
+    assertThat(differing.at("/tables/permits/0/rule").asText()).isEqualTo("row-missing");
   }
 
   @Test
