@@ -83,7 +83,8 @@ final class JobRoutes {
     Optional<SyncJob> job = engine.job(id);
     JobStatus status = job.map(SyncJob::status).orElseGet(() -> status(id));
     if (job.isEmpty() || status.state().isTerminal() || !job.get().cancel()) {
-      throw HttpProblem.conflict("the job has ended or is not run by this engine", "parameter", "id");
+      throw HttpProblem.conflict("the job has ended, is already being cancelled, or is not run by this engine",
+          "parameter", "id");
     }
     return responses.json(202, Map.of("Location", basePath + "/sync/status/" + id),
         JobViews.job(job.get().status(), clock.instant()));
