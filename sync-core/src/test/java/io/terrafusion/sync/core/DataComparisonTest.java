@@ -2,9 +2,11 @@ package io.terrafusion.sync.core;
 
 import static io.terrafusion.sync.core.Schemas.ITEMS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.terrafusion.sync.api.RowKey;
 import io.terrafusion.sync.api.SyncRequest;
+import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.Violation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,10 +28,10 @@ class DataComparisonTest {
     try (SyncEngine engine = engine()) {
       List<Violation> found = engine.compare(SyncRequest.full()).violations();
       assertThat(found).extracting(Violation::key, Violation::rule).containsExactlyInAnyOrder(
-          org.assertj.core.groups.Tuple.tuple(RowKey.of(2L), "row-differs"),
-          org.assertj.core.groups.Tuple.tuple(RowKey.of(3L), "row-missing"),
-          org.assertj.core.groups.Tuple.tuple(RowKey.of(5L), "row-missing"),
-          org.assertj.core.groups.Tuple.tuple(RowKey.of(9L), "row-extra"));
+          tuple(RowKey.of(2L), "row-differs"),
+          tuple(RowKey.of(3L), "row-missing"),
+          tuple(RowKey.of(5L), "row-missing"),
+          tuple(RowKey.of(9L), "row-extra"));
       assertThat(found).allMatch(v -> !v.message().contains("changed"));
     }
   }
@@ -63,7 +65,7 @@ class DataComparisonTest {
   @Test
   void compareReportsSchemaViolationsInsteadOfRows() {
     try (SyncEngine engine = engine()) {
-      assertThat(engine.compare(SyncRequest.full(io.terrafusion.sync.api.TableId.of("nosuch"))).violations())
+      assertThat(engine.compare(SyncRequest.full(TableId.of("nosuch"))).violations())
           .extracting(Violation::rule).containsExactly("unknown-table");
     }
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.terrafusion.sync.api.ChangeKind;
 import io.terrafusion.sync.api.Conflict;
 import io.terrafusion.sync.api.RowKey;
+import io.terrafusion.sync.core.http.Authorizer;
 import io.terrafusion.sync.core.http.HttpRequest;
 import io.terrafusion.sync.core.http.HttpResponse;
 import io.terrafusion.sync.core.http.SyncHttpHandler;
@@ -46,8 +47,8 @@ class SyncHttpHandlerPropertyTest {
         target.row(ITEMS, 1L).orElseThrow(), Instant.EPOCH));
     try (SyncEngine engine = SyncEngine.builder().source(source).target(target).stateStore(state)
         .executor(Runnable::run).build()) {
-      SyncHttpHandler handler = SyncHttpHandler.builder().engine(engine).basePath("/ops").authorizer(r -> 
-          io.terrafusion.sync.core.http.Authorizer.Decision.ALLOW).maxBodyBytes(512).build();
+      SyncHttpHandler handler = SyncHttpHandler.builder().engine(engine).basePath("/ops")
+          .authorizer(r -> Authorizer.Decision.ALLOW).maxBodyBytes(512).build();
       HttpResponse response = handler.handle(HttpRequest.of(call.method(), call.path(), call.query(),
           Map.of("Content-Type", List.of(call.contentType())), call.body()));
       String body = new String(response.body(), StandardCharsets.UTF_8);

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.terrafusion.sync.api.ChangeKind;
 import io.terrafusion.sync.api.Conflict;
-import io.terrafusion.sync.api.JobState;
+import io.terrafusion.sync.api.DataAccessException;
 import io.terrafusion.sync.api.Row;
 import io.terrafusion.sync.api.RowKey;
+import io.terrafusion.sync.api.SyncRequest;
+import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.core.http.Authorizer;
 import io.terrafusion.sync.core.http.SyncHttpHandler;
 import io.terrafusion.sync.core.state.InMemoryStateStore;
@@ -19,9 +21,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -152,18 +154,18 @@ class SyncHttpHandlerTest {
 
   @Test
   void resolvedConflictDoesNotComeBackOnTheNextSync() {
-    engine.run(io.terrafusion.sync.api.SyncRequest.full());
+    engine.run(SyncRequest.full());
     target.put(ITEMS, 1L, "target", 1L);
     String id = queue(1L);
     http.post("/ops/sync/conflicts/" + id, "{\"resolution\": \"source\"}");
-    engine.run(io.terrafusion.sync.api.SyncRequest.full());
+    engine.run(SyncRequest.full());
     assertThat(state.conflicts(null, 0, 10)).isEmpty();
     assertThat(target.rows(ITEMS)).isEqualTo(source.rows(ITEMS));
   }
 
   @Test
   void validateComparesSchemasThenRowsOfEachRequestedTable() {
-    engine.run(io.terrafusion.sync.api.SyncRequest.full());
+    engine.run(SyncRequest.full());
     HttpResponse<String> equal = http.post("/ops/sync/validate", "{\"tables\": [\"items\"]}");
     assertThat(equal.statusCode()).isEqualTo(200);
     assertThat(json(equal).get("valid").asBoolean()).isTrue();
@@ -178,7 +180,7 @@ class SyncHttpHandlerTest {
 
   @Test
   void healthIsUpWhenEveryStoreAnswersAndReportsTheLastJob() {
-    engine.run(io.terrafusion.sync.api.SyncRequest.full());
+    engine.run(SyncRequest.full());
     HttpResponse<String> health = http.get("/ops/health");
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(json(health).get("status").asText()).isEqualTo("UP");
@@ -193,15 +195,15 @@ class SyncHttpHandlerTest {
     CountDownLatch release = new CountDownLatch(1);
     ForwardingTarget hanging = new ForwardingTarget(target) {
       @Override
-      public List<io.terrafusion.sync.api.TableId> tables() {
+      public List<TableId> tables() {
         await(release);
         return super.tables();
       }
     };
     ForwardingTarget failing = new ForwardingTarget(target) {
       @Override
-      public List<io.terrafusion.sync.api.TableId> tables() {
-        throw new io.terrafusion.sync.api.DataAccessException("SQL select failed, password=x", null, null, "08001", null);
+      public List<TableId> tables() {
+        throw new DataAccessException("SQL select failed, password=x", null, null, "08001", null);
       }
     };
     try (SyncEngine slow = SyncEngine.builder().source(source).target(hanging).build();
@@ -270,7 +272,7 @@ class SyncHttpHandlerTest {
     for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
       Map.Entry<String, JsonNode> path = paths.next();
       Set<String> methods = new TreeSet<>();
-      path.getValue().fieldNames().forEachRemaining(m -> methods.add(m.toUpperCase(java.util.Locale.ROOT)));
+      path.getValue().fieldNames().forEachRemaining(m -> methods.add(m.toUpperCase(Locale.ROOT)));
       documented.put(path.getKey(), methods);
     }
     assertThat(documented).isEqualTo(new TreeMap<>(handler.routes()));

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ final class HealthRoutes {
     return responses.json(up ? 200 : 503, Map.of(), body);
   }
 
-  private <T> CompletableFuture<T> probe(java.util.function.Supplier<T> call) {
+  private <T> CompletableFuture<T> probe(Supplier<T> call) {
     try {
       return CompletableFuture.supplyAsync(call, executor);
     } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package io.terrafusion.sync.core.http;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,12 +79,12 @@ public record HttpRequest(
   @Override
   public boolean equals(Object o) {
     return o == this || (o instanceof HttpRequest other && method.equals(other.method) && path.equals(other.path)
-        && query.equals(other.query) && headers.equals(other.headers) && java.util.Arrays.equals(body, other.body));
+        && query.equals(other.query) && headers.equals(other.headers) && Arrays.equals(body, other.body));
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(method, path, query, headers, java.util.Arrays.hashCode(body));
+    return Objects.hash(method, path, query, headers, Arrays.hashCode(body));
   }
 
   @Override

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -126,7 +127,7 @@ final class JsonValues {
   }
 
   private static Object otherType(Column column, JsonNode node) {
-    String type = column.typeName().toLowerCase(java.util.Locale.ROOT);
+    String type = column.typeName().toLowerCase(Locale.ROOT);
     if (type.contains("json")) {
       return node;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.terrafusion.sync.api.SyncMode;
 import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.api.TableId;
@@ -127,7 +128,7 @@ final class RequestBodies {
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
-      TableId table = table(mapperText(entry.getKey()), "detectors");
+      TableId table = table(TextNode.valueOf(entry.getKey()), "detectors");
       if (!tables.isEmpty() && !tables.contains(table)) {
         throw HttpProblem.badField("detectors", "every table in detectors must be one of tables");
       }
@@ -137,10 +138,6 @@ final class RequestBodies {
       detectors.put(table, entry.getValue().textValue());
     }
     return detectors;
-  }
-
-  private static JsonNode mapperText(String text) {
-    return com.fasterxml.jackson.databind.node.TextNode.valueOf(text);
   }
 
   private static String initiator(JsonNode node) {
