@@ -26,7 +26,9 @@ import org.h2.jdbcx.JdbcDataSource;
  *
  * <pre>BENCH case=NAME rows=N seconds=S rows_per_s=X ratio=R peak_heap_mb=M</pre>
  *
- * <p>{@code ratio} is the case's rows per second over the baseline of its target: for a PostgreSQL
+ * <p>{@code ratio} is the case's rows per second over the baseline of its target (or, for the
+ * lines that end with {@code ratio_is=time_over_BASELINE}, the case's time over that baseline's; see
+ * {@link IncrementalBench}): for a PostgreSQL
  * target, {@code COPY ... TO STDOUT} piped into {@code COPY ... FROM STDIN}; for a MariaDB target,
  * the same PostgreSQL {@code COPY ... TO STDOUT} piped into {@code LOAD DATA LOCAL INFILE}; for H2,
  * a streamed JDBC copy. Cases whose server is unreachable are skipped with a line that says why.
@@ -86,8 +88,13 @@ public final class Bench {
       BenchTable.POSTGRESQL.create(pgTarget);
       Result pgCopy = measure("pg-pg-copy-baseline", rows, () -> Baselines.postgresCopy(pgSource, pgBaseline));
       print(pgCopy, pgCopy);
-      print(sync("pg-pg-full-empty-target", rows, pgSource, pgTarget, rows), pgCopy);
-      print(sync("pg-pg-full-unchanged-target", rows, pgSource, pgTarget, 0), pgCopy);
+      Result initial = sync("pg-pg-full-empty-target", rows, pgSource, pgTarget, rows);
+      print(initial, pgCopy);
+      Result unchanged = sync("pg-pg-full-unchanged-target", rows, pgSource, pgTarget, 0);
+      print(unchanged, pgCopy);
+      printTime(new Result("pg-pg-full-unchanged-vs-initial", rows, unchanged.seconds(), unchanged.peakHeapBytes()),
+          initial, -1);
+      IncrementalBench.postgres(rows, batchSize, name -> open(opened, Kind.POSTGRESQL, name));
       if (mariaUnavailable.isPresent()) {
         System.out.println("BENCH skipped MariaDB cases: " + mariaUnavailable.get());
         return;
@@ -101,6 +108,8 @@ public final class Bench {
       BenchTable.MARIADB.create(mariaTarget);
       BenchTable.POSTGRESQL.create(pgFromMaria);
       print(sync("mariadb-pg-full-empty-target", rows, mariaSource, pgFromMaria, rows), pgCopy);
+      IncrementalBench.identical("mariadb-pg", rows, batchSize, mariaSource, pgFromMaria,
+          IncrementalBench::mariaDbAggregate, IncrementalBench::postgresAggregate);
       Result loadData = measure("pg-mariadb-load-data-baseline", rows,
           () -> Baselines.postgresToMariaDb(pgSource, mariaBaseline));
       print(loadData, loadData);
@@ -133,18 +142,30 @@ public final class Bench {
     }
   }
 
+  /** Opens a database of its own for a case, dropped when the run ends. */
   @FunctionalInterface
-  private interface Body {
+  interface Opener {
+    DataSource open(String name) throws SQLException;
+  }
+
+  /** Something a case does against one database. */
+  @FunctionalInterface
+  interface Task {
+    void run(DataSource db) throws SQLException;
+  }
+
+  @FunctionalInterface
+  interface Body {
     void run() throws SQLException;
   }
 
-  private record Result(String name, long rows, double seconds, long peakHeapBytes) {
+  record Result(String name, long rows, double seconds, long peakHeapBytes) {
     double rowsPerSecond() {
       return rows / seconds;
     }
   }
 
-  private static Result measure(String name, long rows, Body body) {
+  static Result measure(String name, long rows, Body body) {
     System.gc();
     HeapSampler sampler = HeapSampler.start();
     long start = System.nanoTime();
@@ -163,6 +184,17 @@ public final class Bench {
     System.out.printf(Locale.ROOT, "BENCH case=%s rows=%d seconds=%.3f rows_per_s=%.0f ratio=%.2f peak_heap_mb=%d%n",
         r.name(), r.rows(), r.seconds(), r.rowsPerSecond(), r.rowsPerSecond() / baseline.rowsPerSecond(),
         r.peakHeapBytes() / (1024 * 1024));
+  }
+
+  /**
+   * Prints a case timed against a baseline: {@code ratio} is the case's time over the baseline's
+   * (lower is better), and {@code bytes} the loopback traffic of the case when it was measured.
+   */
+  static void printTime(Result r, Result baseline, long bytes) {
+    System.out.printf(Locale.ROOT, "BENCH case=%s rows=%d seconds=%.3f rows_per_s=%.0f ratio=%.3f peak_heap_mb=%d"
+        + " ratio_is=time_over_%s%s%n", r.name(), r.rows(), r.seconds(), r.rowsPerSecond(),
+        r.seconds() / baseline.seconds(), r.peakHeapBytes() / (1024 * 1024), baseline.name(),
+        bytes < 0 ? "" : " bytes=" + bytes);
   }
 
   private static void check(SyncReport report, long expectedChanges) {

@@ -16,6 +16,7 @@ import io.terrafusion.sync.jdbc.internal.SchemaReader;
 import io.terrafusion.sync.jdbc.internal.TableAccess;
 import io.terrafusion.sync.jdbc.spi.Dialect;
 import io.terrafusion.sync.spi.DataTypeHandler;
+import io.terrafusion.sync.spi.SegmentChecksums;
 import io.terrafusion.sync.spi.TargetStore;
 import io.terrafusion.sync.spi.WriteBatch;
 import java.util.ArrayList;
@@ -67,6 +68,7 @@ public final class JdbcStore implements TargetStore {
       Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
   private final Cache<TableSchema, TableAccess> accesses =
       Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
+  private final @Nullable SegmentChecksums checksums;
 
   private JdbcStore(String name, Dialect dialect, @Nullable String schema, DataTypeHandlers handlers, Jdbi jdbi) {
     this.name = name;
@@ -75,6 +77,7 @@ public final class JdbcStore implements TargetStore {
     this.handlers = handlers;
     this.jdbi = jdbi;
     this.schemaReader = new SchemaReader(dialect, schema);
+    this.checksums = dialect.checksumHash("''").isPresent() ? new JdbcSegmentChecksums(this, dialect, handlers) : null;
   }
 
   /**
@@ -204,6 +207,22 @@ public final class JdbcStore implements TargetStore {
       schemas.invalidate(schema.id());
     }
     LOG.info("{}: created table {}", name, schema.id());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Present when the dialect computes checksums ({@link Dialect#checksumHash}): PostgreSQL, MariaDB
+   * and H2 among the built-ins, in the encoding {@link Dialect#CHECKSUM_ALGORITHM}; SQLite has no MD5
+   * function and offers none. Which types agree between databases is described there. Both methods
+   * throw {@link IllegalArgumentException} also for a column read by a user-registered data type
+   * handler or of a type the dialect cannot encode, and {@link DataAccessException} naming the table
+   * when the database fails. String keys compare in canonical order through {@link
+   * Dialect#keyExpression}, as reads do, which may keep the database from using the primary-key index.
+   */
+  @Override
+  public Optional<SegmentChecksums> segmentChecksums() {
+    return Optional.ofNullable(checksums);
   }
 
   /** Forgets cached schemas and statements. */

@@ -8,9 +8,13 @@ import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.Violation;
 import io.terrafusion.sync.core.SyncEngine;
 import io.terrafusion.sync.core.SyncEngineBuilder;
+import io.terrafusion.sync.core.detect.HashDiffDetector;
+import io.terrafusion.sync.jdbc.ChangelogDetector;
 import io.terrafusion.sync.jdbc.DriverManagerDataSource;
 import io.terrafusion.sync.jdbc.JdbcStateStore;
 import io.terrafusion.sync.jdbc.JdbcStore;
+import io.terrafusion.sync.jdbc.WatermarkDetector;
+import io.terrafusion.sync.spi.ChangeDetector;
 import io.terrafusion.sync.spi.StateStore;
 import io.terrafusion.sync.testkit.SyncAssertions;
 import java.io.PrintStream;
@@ -32,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>
  * sync full        --source URL --target URL [--tables t1,t2] [--state URL] [--batch-size N] [--create-tables]
- * sync incremental --source URL --target URL [--tables ...] [--detector KIND] [--state URL]
+ * sync incremental --source URL --target URL [--tables ...] [--detector KIND] [--state URL] [--batch-size N]
  * sync validate    --source URL --target URL [--tables ...]
  * </pre>
  *
@@ -40,6 +44,13 @@ import org.jspecify.annotations.Nullable;
  * path). A password may be part of the URL or come from {@code SYNC_SOURCE_PASSWORD}, {@code
  * SYNC_TARGET_PASSWORD} or {@code SYNC_STATE_PASSWORD}, which are then the connection password.
  * Passwords never appear in the output: every URL and message printed is redacted.
+ *
+ * <p>{@code incremental} moves only what changed since the last run, found by the detector KIND:
+ * {@code hashdiff} (the default; compares segment checksums computed in both databases, needs nothing
+ * at the source), {@code changelog} (reads the change table filled by triggers installed with {@link
+ * io.terrafusion.sync.jdbc.Changelog}) or {@code watermark:COLUMN} (a timestamp or version column set by
+ * every write; deletes are found by a hash-diff pass at most once an hour). Its checkpoints live in the
+ * state store, as those of {@code full}.
  *
  * <p>{@code full} syncs the tables (every source table by default) and prints a report per table;
  * while it runs, a progress line goes to standard error every 5 seconds. {@code validate} runs the
@@ -61,8 +72,8 @@ public final class SyncCommand {
   public static final int USAGE = 2;
 
   private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
-  private static final String NOT_YET = " is not available yet: the incremental detectors arrive with the next"
-      + " release";
+  /** How often the watermark detector looks for deletes through a hash-diff pass. */
+  private static final Duration WATERMARK_RECONCILE_EVERY = Duration.ofHours(1);
 
   private SyncCommand() {}
 
@@ -94,9 +105,6 @@ public final class SyncCommand {
     Redactor redactor = Redactor.of(passwords(env), args);
     try {
       Options options = Options.parse(args);
-      if (options.command().equals("incremental")) {
-        throw new UsageException("the incremental command" + NOT_YET);
-      }
       DataSource targetData = dataSource("target", options.target(), env.get("SYNC_TARGET_PASSWORD"), redactor);
       JdbcStore source = connect("source", dataSource("source", options.source(), env.get("SYNC_SOURCE_PASSWORD"), redactor),
           options.source(), redactor);
@@ -104,13 +112,18 @@ public final class SyncCommand {
       List<TableId> tables = resolve(source, options.tables());
       SyncEngineBuilder builder = SyncEngine.builder().source(source).target(target).batchSize(options.batchSize())
           .createMissingTables(options.createTables());
-      if (options.command().equals("full")) {
+      if (!options.command().equals("validate")) {
         builder.stateStore(stateStore(options, targetData, env, redactor));
       }
+      if (options.command().equals("incremental")) {
+        builder.incrementalDetector(detector(options));
+      }
       try (SyncEngine engine = builder.build()) {
-        return options.command().equals("full")
-            ? full(engine, tables, out, err, progressInterval, redactor)
-            : validate(engine, source, target, tables, out, redactor);
+        return switch (options.command()) {
+          case "full" -> sync(engine, SyncMode.FULL, tables, out, err, progressInterval, redactor);
+          case "incremental" -> sync(engine, SyncMode.INCREMENTAL, tables, out, err, progressInterval, redactor);
+          default -> validate(engine, source, target, tables, out, redactor);
+        };
       }
     } catch (UsageException e) {
       err.println("sync: " + redactor.redact(String.valueOf(e.getMessage())));
@@ -122,13 +135,24 @@ public final class SyncCommand {
     }
   }
 
-  private static int full(SyncEngine engine, List<TableId> tables, PrintStream out, PrintStream err,
+  private static ChangeDetector detector(Options options) {
+    return switch (options.detector()) {
+      case "changelog" -> ChangelogDetector.create();
+      case "watermark" -> WatermarkDetector.builder()
+          .changeColumn(Objects.requireNonNull(options.watermarkColumn(), "watermarkColumn"))
+          .reconciler(HashDiffDetector.create(), WATERMARK_RECONCILE_EVERY)
+          .build();
+      default -> HashDiffDetector.create();
+    };
+  }
+
+  private static int sync(SyncEngine engine, SyncMode mode, List<TableId> tables, PrintStream out, PrintStream err,
       Duration progressInterval, Redactor redactor) {
     SyncReport report = new Progress(err, progressInterval, tables.size())
-        .await(engine.start(new SyncRequest(SyncMode.FULL, tables, "cli")));
+        .await(engine.start(new SyncRequest(mode, tables, "cli")));
     Reports.print(out, report);
     if (report.state() != JobState.SUCCEEDED) {
-      err.println("sync: the full sync ended " + report.state()
+      err.println("sync: the " + mode.name().toLowerCase(Locale.ROOT) + " sync ended " + report.state()
           + (report.failure() == null ? "" : ": " + redactor.redact(report.failure())));
       return FAILED;
     }

@@ -27,7 +27,7 @@ public final class H2Dialect implements Dialect {
       JDBCType.LONGVARCHAR, JDBCType.NCHAR, JDBCType.NVARCHAR, JDBCType.LONGNVARCHAR, JDBCType.CLOB);
 
   // H2 parses bytes bound to a JSON column as JSON text; a bound string would become a JSON string.
-  private static final ColumnHandler JSON = new ColumnHandler("h2-json",
+  static final ColumnHandler JSON = new ColumnHandler("h2-json",
       StandardTypeHandlers.typeName("JSON"),
       (rs, i) -> {
         byte[] bytes = rs.getBytes(i);
@@ -140,5 +140,49 @@ public final class H2Dialect implements Dialect {
     return Optional.of("SELECT EXTRACT(EPOCH FROM CURRENT_TIMESTAMP), LOCALTIMESTAMP, EXTRACT(EPOCH FROM MIN(S)),"
         + " CAST((MIN(S) AT LOCAL) AS TIMESTAMP) FROM (SELECT CASE WHEN CONTAINS_UNCOMMITTED THEN SESSION_START"
         + " ELSE EXECUTING_STATEMENT_START END AS S FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID <> SESSION_ID()) T");
+  }
+
+  /**
+   * Checksum fields in H2's own functions. Years are proleptic ({@code uuuu}), so that years before
+   * 1 AD keep their sign; fractions of a second are formatted to nanoseconds and lose their last three
+   * digits when those are zero; a timestamp with time zone is formatted at UTC.
+   */
+  @Override
+  public Optional<String> checksumField(Column column) {
+    String q = quote(column.name());
+    return CanonicalForm.of(this, column).map(form -> switch (form) {
+      case INTEGER, DECIMAL -> "'n' || CAST(" + q + " AS VARCHAR)";
+      case DOUBLE -> "'f' || CAST(" + q + " AS VARCHAR)";
+      case SINGLE -> "'r" + name() + ":' || CAST(" + q + " AS VARCHAR)";
+      case STRING -> "'s' || " + checksumEscape(q);
+      case BOOLEAN -> "CASE WHEN " + q + " THEN 'b1' WHEN NOT " + q + " THEN 'b0' END";
+      case DATE -> "'d' || FORMATDATETIME(" + q + ", 'uuuu-MM-dd')";
+      case TIME -> "'t' || " + micros("FORMATDATETIME(" + q + ", 'HH:mm:ss.SSSSSSSSS')");
+      case TIMESTAMP -> "'l' || " + micros("FORMATDATETIME(" + q + ", 'uuuu-MM-dd HH:mm:ss.SSSSSSSSS')");
+      case INSTANT -> "'i' || " + micros("FORMATDATETIME(" + q + " AT TIME ZONE 'UTC', 'uuuu-MM-dd HH:mm:ss.SSSSSSSSS')");
+      case BYTES -> "'x' || LOWER(RAWTOHEX(" + q + "))";
+      case UUID -> "'u' || LOWER(CAST(" + q + " AS VARCHAR))";
+      case JSON -> "'j" + name() + ":' || " + checksumEscape("CAST(" + q + " AS VARCHAR)");
+    });
+  }
+
+  /**
+   * H2's MD5; the first 8 bytes as a BIGINT shifted right unsigned by 4 bits are the first 15 hex
+   * digits. A NULL text hashes randomly.
+   */
+  @Override
+  public Optional<String> checksumHash(String text) {
+    return Optional.of("COALESCE(URSHIFT(CAST(SUBSTRING(HASH('MD5', STRINGTOUTF8(" + text + ")), 1, 8) AS BIGINT), 4),"
+        + " CAST(FLOOR(RAND() * 1152921504606846976) AS BIGINT))");
+  }
+
+  private static String micros(String nanos) {
+    return "REGEXP_REPLACE(" + nanos + ", '000$', '')";
+  }
+
+  /** H2 holds a window function's whole input in memory: a large table's one-query split runs out of heap. */
+  @Override
+  public boolean checksumSplitInOneQuery() {
+    return false;
   }
 }

@@ -336,4 +336,53 @@ public final class MariaDbDialect implements Dialect {
         + " FROM information_schema.innodb_trx t JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id"
         + " AND t.trx_mysql_thread_id <> CONNECTION_ID() AND (p.DB IS NULL OR p.DB = DATABASE())");
   }
+
+  /**
+   * Checksum fields in MariaDB's own functions. Strings are converted to utf8mb4 whatever the column's
+   * character set; a {@code TIMESTAMP} is turned into UTC by arithmetic on its epoch seconds, which
+   * does not depend on the session's time zone; zero dates and timestamps are encoded as NULL, as
+   * reads return them.
+   */
+  @Override
+  public Optional<String> checksumField(Column column) {
+    String q = quote(column.name());
+    return CanonicalForm.of(this, column).map(form -> switch (form) {
+      case INTEGER, DECIMAL -> "CONCAT('n', CAST(" + q + " AS CHAR))";
+      case DOUBLE -> "CONCAT('f', CAST(" + q + " AS CHAR))";
+      case SINGLE -> "CONCAT('r" + name() + ":', CAST(" + q + " AS CHAR))";
+      case STRING -> "CONCAT('s', " + checksumEscape("CONVERT(" + q + " USING utf8mb4)") + ")";
+      case BOOLEAN -> "CASE WHEN " + q + " <> 0 THEN 'b1' WHEN " + q + " = 0 THEN 'b0' END";
+      case DATE -> nonZeroDate(q, "CONCAT('d', DATE_FORMAT(" + q + ", '%Y-%m-%d'))");
+      case TIME -> "CONCAT('t', TIME_FORMAT(" + q + ", '%H:%i:%s.%f'))";
+      case TIMESTAMP -> nonZeroDate(q, "CONCAT('l', DATE_FORMAT(" + q + ", '%Y-%m-%d %H:%i:%s.%f'))");
+      case INSTANT -> "CASE WHEN UNIX_TIMESTAMP(" + q + ") = 0 THEN '-' ELSE CONCAT('i', DATE_FORMAT(TIMESTAMPADD("
+          + "MICROSECOND, CAST(UNIX_TIMESTAMP(" + q + ") * 1000000 AS SIGNED), TIMESTAMP '1970-01-01 00:00:00'),"
+          + " '%Y-%m-%d %H:%i:%s.%f')) END";
+      case BYTES -> "CONCAT('x', LOWER(HEX(" + q + ")))";
+      case UUID -> "CONCAT('u', LOWER(CAST(" + q + " AS CHAR)))";
+      case JSON -> "CONCAT('j" + name() + ":', " + checksumEscape("CONVERT(" + q + " USING utf8mb4)") + ")";
+    });
+  }
+
+  /**
+   * MD5 of the text as utf8mb4; CONV reads the 15 hex digits exactly. MariaDB's string functions
+   * return NULL for a result longer than {@code max_allowed_packet} (a row of large values, whose
+   * bytes double in hex), and SUM would skip that row: such a row hashes to a random number instead,
+   * so that its segment differs from every other and is compared row by row.
+   */
+  @Override
+  public Optional<String> checksumHash(String text) {
+    return Optional.of("COALESCE(CAST(CONV(SUBSTRING(MD5(CONVERT(" + text + " USING utf8mb4)), 1, 15), 16, 10) AS UNSIGNED),"
+        + " CAST(FLOOR(RAND() * 1152921504606846976) AS UNSIGNED))");
+  }
+
+  /** {@code CONCAT}, since {@code ||} is a logical OR unless the session's sql_mode says otherwise. */
+  @Override
+  public String checksumConcat(List<String> parts) {
+    return "CONCAT(" + String.join(", ", parts) + ")";
+  }
+
+  private static String nonZeroDate(String quoted, String field) {
+    return "CASE WHEN MONTH(" + quoted + ") = 0 OR DAYOFMONTH(" + quoted + ") = 0 THEN '-' ELSE " + field + " END";
+  }
 }

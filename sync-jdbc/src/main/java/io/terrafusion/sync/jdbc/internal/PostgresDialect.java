@@ -220,4 +220,42 @@ public final class PostgresDialect implements Dialect {
         + " CAST(min(xact_start) AS TIMESTAMP) FROM pg_stat_activity WHERE datname = current_database()"
         + " AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND xact_start IS NOT NULL");
   }
+
+  /**
+   * Checksum fields in PostgreSQL's own functions, independent of the session's time zone and date
+   * style; {@code char(n)} is padded again to its length, as reads return it. {@code to_char} writes
+   * years before 1 AD without their era, so such dates (and infinities) have no field, and their rows
+   * hash randomly.
+   */
+  @Override
+  public Optional<String> checksumField(Column column) {
+    String q = quote(column.name());
+    return CanonicalForm.of(this, column).map(form -> switch (form) {
+      case INTEGER, DECIMAL -> "'n' || CAST(" + q + " AS text)";
+      case DOUBLE -> "'f' || CAST(" + q + " AS text)";
+      case SINGLE -> "'r" + name() + ":' || CAST(" + q + " AS text)";
+      case STRING -> "'s' || " + checksumEscape(column.typeName().equalsIgnoreCase("bpchar")
+          ? "rpad(CAST(" + q + " AS text), " + column.size() + ")" : "CAST(" + q + " AS text)");
+      case BOOLEAN -> "CASE WHEN " + q + " THEN 'b1' WHEN NOT " + q + " THEN 'b0' END";
+      case DATE -> anno(q, "DATE '0001-01-01'", "'d' || to_char(" + q + ", 'YYYY-MM-DD')");
+      case TIME -> "'t' || to_char(" + q + ", 'HH24:MI:SS.US')";
+      case TIMESTAMP -> anno(q, "TIMESTAMP '0001-01-01 00:00:00'", "'l' || to_char(" + q + ", 'YYYY-MM-DD HH24:MI:SS.US')");
+      case INSTANT -> anno(q, "TIMESTAMPTZ '0001-01-01 00:00:00+00'",
+          "'i' || to_char(" + q + " AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')");
+      case BYTES -> "'x' || encode(" + q + ", 'hex')";
+      case UUID -> "'u' || CAST(" + q + " AS text)";
+      case JSON -> "'j" + name() + ":' || " + checksumEscape("CAST(" + q + " AS text)");
+    });
+  }
+
+  /** MD5 of the text converted to UTF-8 whatever the database's encoding; a NULL text hashes randomly. */
+  @Override
+  public Optional<String> checksumHash(String text) {
+    return Optional.of("COALESCE(CAST(CAST('x' || substr(md5(convert_to(" + text + ", 'UTF8')), 1, 15) AS bit(60)) AS bigint),"
+        + " CAST(floor(random() * 1152921504606846976) AS bigint))");
+  }
+
+  private static String anno(String quoted, String firstDay, String field) {
+    return "CASE WHEN " + quoted + " >= " + firstDay + " THEN " + field + " END";
+  }
 }

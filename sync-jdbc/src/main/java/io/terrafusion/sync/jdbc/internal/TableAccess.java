@@ -71,20 +71,8 @@ public final class TableAccess {
 
   /** Up to {@code limit} rows in the range, in key order. */
   public List<Row> read(Handle handle, KeyRange range, int limit) {
-    RowKey after = range.after();
-    RowKey upTo = range.upTo();
-    Query query = handle.createQuery(pageSql[(after != null ? 1 : 0) | (upTo != null ? 2 : 0)]);
-    int position = 0;
-    for (RowKey bound : new RowKey[] {after, upTo}) {
-      if (bound != null) {
-        checkKeySize(bound);
-        for (int level = 0; level < key.size(); level++) {
-          for (int i = 0; i <= level; i++) {
-            position = bindKeyValue(query, position, bound, i);
-          }
-        }
-      }
-    }
+    Query query = handle.createQuery(pageSql[(range.after() != null ? 1 : 0) | (range.upTo() != null ? 2 : 0)]);
+    int position = bindRange(query, 0, range);
     query.bind(position, limit);
     return query.setFetchSize(Math.min(limit, 1000)).map((rs, ctx) -> readRow(rs)).list();
   }
@@ -257,5 +245,60 @@ public final class TableAccess {
     } catch (IllegalArgumentException | ClassCastException e) {
       throw new ValueConversionException(schema.id(), null, meta.name(), meta.typeName(), "a canonical value", e);
     }
+  }
+
+  /**
+   * Binds the bounds of a key range from {@code position} on, as {@link Dialect#selectPage} wants
+   * them.
+   *
+   * @return the position after the last bound parameter
+   */
+  public int bindRange(SqlStatement<?> statement, int position, KeyRange range) {
+    int next = position;
+    for (RowKey bound : new RowKey[] {range.after(), range.upTo()}) {
+      if (bound != null) {
+        checkKeySize(bound);
+        for (int level = 0; level < key.size(); level++) {
+          for (int i = 0; i <= level; i++) {
+            next = bindKeyValue(statement, next, bound, i);
+          }
+        }
+      }
+    }
+    return next;
+  }
+
+  /**
+   * Reads a key from the key columns of a result set, which start at column {@code first} (from 1)
+   * in key order.
+   *
+   * @throws DataAccessException if a key column is NULL
+   */
+  public RowKey readKey(ResultSet rs, int first) throws SQLException {
+    Object[] values = new Object[key.size()];
+    for (int i = 0; i < values.length; i++) {
+      int position = schema.layout().keyPosition(i);
+      Column column = columns.get(position);
+      try {
+        values[i] = handlers[position].read(rs, first + i, column);
+      } catch (IllegalArgumentException | ClassCastException e) {
+        throw new ValueConversionException(schema.id(), null, column.name(), column.typeName(), "a canonical value", e);
+      }
+      if (values[i] == null) {
+        throw new DataAccessException("table " + schema.id() + " holds a row with a NULL primary-key column "
+            + schema.primaryKey() + "; such rows cannot be synced", schema.id(), null, null, null);
+      }
+    }
+    return RowKey.of(values);
+  }
+
+  /** The primary-key columns, in key order. */
+  public List<Column> key() {
+    return key;
+  }
+
+  /** The table as SQL names it. */
+  public TableId sqlTable() {
+    return sqlTable;
   }
 }

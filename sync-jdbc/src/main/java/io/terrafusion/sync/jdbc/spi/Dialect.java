@@ -380,4 +380,132 @@ public interface Dialect {
   default Optional<String> clockQuery() {
     return Optional.empty();
   }
+
+  // Segment checksums (io.terrafusion.sync.spi.SegmentChecksums), computed inside the database.
+
+  /**
+   * The name of the row encoding and hash that {@link #checksumField} and {@link #checksumHash}
+   * implement, shared by every dialect whose encoding agrees.
+   *
+   * <p><b>The encoding.</b> A row's text is its fields in the given column order, separated by
+   * {@code |}. A NULL is the field {@code -}; any other value is a tag and the value's text: {@code n}
+   * an integer or decimal (decimal digits at the column's scale, {@code -} sign, {@code .} point),
+   * {@code f} a double (a decimal text that reads back as exactly that double; databases write some
+   * doubles differently, such as {@code 1e+20} and {@code 1e20}, which then differ), {@code s} a string,
+   * {@code b} a boolean ({@code 1} or {@code 0}), {@code d} a date ({@code YYYY-MM-DD}), {@code t} a
+   * time ({@code HH:MM:SS.ffffff}), {@code l} a timestamp without time zone ({@code YYYY-MM-DD
+   * HH:MM:SS.ffffff}), {@code i} a timestamp with time zone as that timestamp in UTC, {@code x} bytes
+   * (lower-case hex), {@code u} a UUID (lower-case, hyphenated). Fractions of a second have six digits,
+   * and three more only when there are nanoseconds. Strings have {@code ~} written {@code ~~} and
+   * {@code |} written {@code ~|}. Types whose text differs between databases (single-precision floats,
+   * JSON) are tagged {@code r} or {@code j} followed by the dialect's {@link #name()} and {@code :},
+   * so that they agree only within one dialect. A row's hash is the first 15 hex digits of the MD5 of
+   * the text's UTF-8 bytes, read as an unsigned 60-bit integer; a segment's checksum is the exact sum
+   * of its rows' hashes. Equal texts therefore mean equal canonical values; equal values in different
+   * databases may give different texts, which costs time, never correctness.
+   */
+  String CHECKSUM_ALGORITHM = "md5-canonical-1";
+
+  /**
+   * The SQL expression of a column's field in the encoding of {@link #CHECKSUM_ALGORITHM} for a value
+   * that is not NULL (the store writes {@code -} for NULL itself): the tag and text of the value, or
+   * {@code -} where the column's data type handler reads the stored value as NULL (such as MariaDB's
+   * zero dates). The text must stand for the value the column's built-in data type handler reads, so
+   * that equal texts mean equal canonical values whatever the session's time zone or settings. Where
+   * the database cannot make the text (MariaDB's string functions return NULL past {@code
+   * max_allowed_packet}) the field is NULL, and {@link #checksumHash} hashes the row randomly. Empty
+   * when this dialect cannot encode the column's type; the default encodes nothing.
+   */
+  default Optional<String> checksumField(Column column) {
+    return Optional.empty();
+  }
+
+  /**
+   * The SQL expression of the 60-bit hash of a row text expression (see {@link #CHECKSUM_ALGORITHM}),
+   * an integer whose SUM the database computes exactly. When the text is NULL (a field the database
+   * could not make), the hash must be a random 60-bit integer, so that the row's segment differs from
+   * any other rather than skipping the row. Empty when the database cannot hash, the default; the store
+   * then offers no segment checksums.
+   */
+  default Optional<String> checksumHash(String text) {
+    return Optional.empty();
+  }
+
+  /** The SQL concatenation of string expressions, which is NULL when one of them is NULL. */
+  default String checksumConcat(List<String> parts) {
+    StringJoiner all = new StringJoiner(" || ", "(", ")");
+    parts.forEach(all::add);
+    return all.toString();
+  }
+
+  /** A string expression with {@code ~} doubled and {@code |} escaped as {@code ~|}, as the encoding wants. */
+  default String checksumEscape(String text) {
+    return "REPLACE(REPLACE(" + text + ", '~', '~~'), '|', '~|')";
+  }
+
+  /**
+   * Whether {@link #checksumSplit}'s one query, whose window functions run over the whole range,
+   * suits this database. A database that materialises a window's input in memory (H2) says no; the
+   * store then finds segment boundaries by skipping keys in key order and sums each segment on its
+   * own. Default true.
+   */
+  default boolean checksumSplitInOneQuery() {
+    return true;
+  }
+
+  /**
+   * The last key, row number and running checksum of every {@code ?}-th row of a key range and of its
+   * last row, in key order. Columns: the key columns (read as {@link #selectExpression} reads them),
+   * the row's number in the range from 1, and the exact sum of the hashes of the rows up to it.
+   *
+   * <p>Parameters: the bounds as in {@link #selectPage}, then the number of rows per segment. The last
+   * row is found with {@code LEAD}, which looks one row ahead, not with {@code COUNT(*) OVER ()},
+   * which makes the database keep the whole range (three times slower on PostgreSQL).
+   *
+   * @param rowHash the expression of a row's hash
+   */
+  default String checksumSplit(TableId table, List<Column> key, String rowHash, boolean lowerBound, boolean upperBound) {
+    StringJoiner inner = new StringJoiner(", ", "SELECT ", "");
+    StringJoiner outer = new StringJoiner(", ", "SELECT ", "");
+    for (int i = 0; i < key.size(); i++) {
+      inner.add(selectExpression(key.get(i)) + " AS tfsync_k" + i);
+      outer.add("tfsync_k" + i);
+    }
+    String order = orderBy(key);
+    inner.add("ROW_NUMBER() OVER (" + order + ") AS tfsync_rn")
+        .add("SUM(" + rowHash + ") OVER (" + order + " ROWS UNBOUNDED PRECEDING) AS tfsync_sum")
+        .add("LEAD(1) OVER (" + order + ") AS tfsync_next");
+    outer.add("tfsync_rn").add("tfsync_sum");
+    return outer + " FROM (" + inner + " FROM " + qualify(table) + keyRangeWhere(key, lowerBound, upperBound)
+        + ") tfsync_rows WHERE MOD(tfsync_rn, ?) = 0 OR tfsync_next IS NULL ORDER BY tfsync_rn";
+  }
+
+  /**
+   * The row count and exact sum of row hashes of each of several key ranges, one result row per range
+   * in the given order. Columns: the range's index from 0, the count, the sum (NULL when the range has
+   * no rows). Parameters: each range's bounds as in {@link #selectPage}, range after range.
+   *
+   * @param lowerBounds for each range, whether a lower bound is bound
+   * @param upperBounds for each range, whether an upper bound is bound
+   */
+  default String checksumRanges(TableId table, List<Column> key, String rowHash, List<Boolean> lowerBounds,
+      List<Boolean> upperBounds) {
+    StringJoiner all = new StringJoiner(" UNION ALL ", "", " ORDER BY 1");
+    for (int i = 0; i < lowerBounds.size(); i++) {
+      all.add("SELECT " + i + " AS tfsync_i, COUNT(*) AS tfsync_rows, SUM(" + rowHash + ") AS tfsync_sum FROM "
+          + qualify(table) + keyRangeWhere(key, lowerBounds.get(i), upperBounds.get(i)));
+    }
+    return all.toString();
+  }
+
+  private String keyRangeWhere(List<Column> key, boolean lowerBound, boolean upperBound) {
+    StringJoiner where = new StringJoiner(" AND ", " WHERE ", "").setEmptyValue("");
+    if (lowerBound) {
+      where.add(keyComparison(key, ">", ">"));
+    }
+    if (upperBound) {
+      where.add(keyComparison(key, "<", "<="));
+    }
+    return where.toString();
+  }
 }

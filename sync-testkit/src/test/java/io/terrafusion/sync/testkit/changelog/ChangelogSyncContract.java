@@ -1,5 +1,6 @@
 package io.terrafusion.sync.testkit.changelog;
 
+import io.terrafusion.sync.testkit.SessionDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -280,7 +281,7 @@ abstract class ChangelogSyncContract {
     createSourceTables("CREATE TABLE events (at_local " + timestampType() + " NOT NULL, seq INTEGER NOT NULL"
         + (instantKey == null ? "" : ", at_instant " + instantKey + " NOT NULL") + ", note VARCHAR(20), PRIMARY KEY (at_local, seq"
         + (instantKey == null ? "" : ", at_instant") + "))");
-    JdbcStore zoned = JdbcStore.builder(new SessionZoneDataSource(source.dataSource(), setZone)).name("zoned").build();
+    JdbcStore zoned = JdbcStore.builder(SessionDataSource.of(source.dataSource(), setZone)).name("zoned").build();
     Changelog.install(zoned, EVENTS);
     TableSchema events = zoned.table(EVENTS).orElseThrow();
     List<Row> rows = List.of(

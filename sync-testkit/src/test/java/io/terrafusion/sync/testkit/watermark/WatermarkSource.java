@@ -1,5 +1,6 @@
 package io.terrafusion.sync.testkit.watermark;
 
+import io.terrafusion.sync.testkit.SessionDataSource;
 import io.terrafusion.sync.jdbc.DriverManagerDataSource;
 import io.terrafusion.sync.jdbc.JdbcStore;
 import io.terrafusion.sync.testkit.EmbeddedDatabase;
@@ -68,7 +69,7 @@ final class WatermarkSource implements AutoCloseable {
         postgresAdmin(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)", "CREATE DATABASE " + database);
         ServerDatabase target = ServerDatabase.create(ServerDatabase.Kind.POSTGRESQL, name + "_dst");
         String url = withDatabase(admin, database);
-        DataSource zoned = new ZonedDataSource(new DriverManagerDataSource(url.substring(0, url.length() - 1)),
+        DataSource zoned = SessionDataSource.of(new DriverManagerDataSource(url.substring(0, url.length() - 1)),
             "SET TIME ZONE '" + zone + "'");
         return new WatermarkSource(server, zoned, target,
             () -> postgresAdmin(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)"));

@@ -16,6 +16,7 @@ import io.terrafusion.sync.core.SyncEngine;
 import io.terrafusion.sync.core.audit.AuditSinks;
 import io.terrafusion.sync.core.audit.InMemoryAuditSink;
 import io.terrafusion.sync.core.detect.FullScanDetector;
+import io.terrafusion.sync.core.detect.HashDiffDetector;
 import io.terrafusion.sync.core.state.InMemoryStateStore;
 import io.terrafusion.sync.jdbc.WatermarkDetector;
 import io.terrafusion.sync.spi.StateStore;
@@ -148,8 +149,9 @@ class WatermarkSyncTest {
           "INSERT INTO items VALUES (2, 'b', " + db.ago(true, 60) + ")",
           "INSERT INTO items VALUES (3, 'c', " + db.ago(true, 60) + ")");
       StateStore state = new InMemoryStateStore();
-      WatermarkDetector always = detector("changed_at").reconciler(FullScanDetector.create(), Duration.ZERO).build();
-      WatermarkDetector hourly = detector("changed_at").reconciler(FullScanDetector.create(), Duration.ofHours(1)).build();
+      // The reconciler of production use: hash-diff, comparing segment checksums of source and target.
+      WatermarkDetector always = detector("changed_at").reconciler(HashDiffDetector.create(), Duration.ZERO).build();
+      WatermarkDetector hourly = detector("changed_at").reconciler(HashDiffDetector.create(), Duration.ofHours(1)).build();
       assertThat(sync(db, state, always).inserted()).isEqualTo(3);
 
       db.execute("DELETE FROM items WHERE id = 2");

@@ -1,4 +1,4 @@
-package io.terrafusion.sync.testkit.watermark;
+package io.terrafusion.sync.testkit.checksum;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -8,35 +8,29 @@ import java.sql.Statement;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/**
- * Connections of another data source, each with its session time zone set first. PgJDBC sends the
- * JVM's zone at connection start, which overrides a {@code TimeZone} given in the URL's options.
- */
-final class ZonedDataSource implements DataSource {
+/** A data source whose every new connection first runs one session statement, such as a time zone. */
+final class SessionDataSource implements DataSource {
   private final DataSource delegate;
-  private final String setZone;
+  private final String sessionStatement;
 
-  ZonedDataSource(DataSource delegate, String setZone) {
+  SessionDataSource(DataSource delegate, String sessionStatement) {
     this.delegate = delegate;
-    this.setZone = setZone;
+    this.sessionStatement = sessionStatement;
   }
 
   @Override
   public Connection getConnection() throws SQLException {
-    return zoned(delegate.getConnection());
+    return prepare(delegate.getConnection());
   }
 
   @Override
-  public Connection getConnection(String username, String password) throws SQLException {
-    return zoned(delegate.getConnection(username, password));
+  public Connection getConnection(String user, String password) throws SQLException {
+    return prepare(delegate.getConnection(user, password));
   }
 
-  private Connection zoned(Connection connection) throws SQLException {
-    try (Statement st = connection.createStatement()) {
-      st.execute(setZone);
-    } catch (SQLException e) {
-      connection.close();
-      throw e;
+  private Connection prepare(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sessionStatement);
     }
     return connection;
   }
