@@ -122,6 +122,27 @@ class SyncHttpHandlerTest {
   }
 
   @Test
+  void jobFailureTextIsShownOnlyWhenItHoldsNoInternals() {
+    target.beforeApply(n -> {
+      throw new IllegalStateException("INSERT INTO items failed on jdbc:h2:mem:x;PASSWORD=hunter2");
+    });
+    String leaky = json(http.post("/ops/sync/full", "{}")).get("jobId").asText();
+    engine.job(leaky).orElseThrow().result().join();
+    HttpResponse<String> hidden = http.get("/ops/sync/status/" + leaky);
+    assertThat(json(hidden).get("state").asText()).isEqualTo("FAILED");
+    assertThat(json(hidden).get("failure").asText()).isEqualTo("the job failed; the service log has the details");
+    assertThat(hidden.body()).doesNotContainIgnoringCase("hunter2").doesNotContain("INSERT", "jdbc:");
+
+    target.beforeApply(n -> {
+      throw new DataAccessException("connection lost writing items", ITEMS, null, "08006", null);
+    });
+    String plain = json(http.post("/ops/sync/full", "{}")).get("jobId").asText();
+    engine.job(plain).orElseThrow().result().join();
+    assertThat(json(http.get("/ops/sync/status/" + plain)).get("failure").asText())
+        .isEqualTo("connection lost writing items");
+  }
+
+  @Test
   void conflictsAreListedAndResolvedBySourceTargetOrMergedRow() {
     target.put(ITEMS, 1L, "target", 1L);
     target.put(ITEMS, 2L, "target", 2L);

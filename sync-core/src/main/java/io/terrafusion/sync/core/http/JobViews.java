@@ -11,10 +11,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** The JSON shapes of jobs, conflicts and violations, as maps for Jackson to write. */
 final class JobViews {
+  /**
+   * What a failure text must not show: exception class names, stack frames, object identities, SQL
+   * statements, URLs and secrets. The engine's own messages name tables, keys and SQLStates only, but
+   * a failure may come from any store's exception message.
+   */
+  private static final Pattern UNSAFE = Pattern.compile(
+      "(?i:exception|password|passwd|secret|token|jdbc:|://)|\\bat [\\w$.]+\\(|@[0-9a-f]{5,}"
+          + "|\\b(?:SELECT|INSERT|UPDATE|DELETE|MERGE|CREATE|DROP|ALTER|COPY|LOAD DATA)\\b");
+  static final String HIDDEN_FAILURE = "the job failed; the service log has the details";
+
   private JobViews() {}
 
   /**
@@ -32,7 +43,7 @@ final class JobViews {
     view.put("submitted", status.submitted().toString());
     view.put("started", text(status.started()));
     view.put("finished", text(status.finished()));
-    view.put("failure", status.failure());
+    view.put("failure", safe(status.failure()));
     view.put("progress", progress(status, now));
     view.put("tables", status.tables().stream().map(JobViews::table).toList());
     return view;
@@ -108,6 +119,10 @@ final class JobViews {
     List<Map<String, @Nullable Object>> views = new ArrayList<>();
     statuses.forEach(s -> views.add(job(s, now)));
     return views;
+  }
+
+  private static @Nullable String safe(@Nullable String failure) {
+    return failure == null || !UNSAFE.matcher(failure).find() ? failure : HIDDEN_FAILURE;
   }
 
   private static @Nullable String text(@Nullable Instant instant) {
