@@ -1,18 +1,26 @@
 package io.terrafusion.sync.core;
 
+import io.terrafusion.sync.api.JobConflictException;
 import io.terrafusion.sync.api.JobFailedException;
 import io.terrafusion.sync.api.JobState;
+import io.terrafusion.sync.api.JobStatus;
 import io.terrafusion.sync.api.SyncJob;
 import io.terrafusion.sync.api.SyncMode;
 import io.terrafusion.sync.api.SyncReport;
 import io.terrafusion.sync.api.SyncRequest;
+import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.ValidationReport;
 import io.terrafusion.sync.core.internal.EngineSettings;
 import io.terrafusion.sync.core.internal.Orchestrator;
+import io.terrafusion.sync.spi.SourceStore;
+import io.terrafusion.sync.spi.StateStore;
+import io.terrafusion.sync.spi.TargetStore;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -48,7 +56,8 @@ import org.jspecify.annotations.Nullable;
  * hash-diff detector (a full comparison by checksums, which needs nothing installed at the source).
  *
  * <p>This class is immutable and thread-safe: jobs may be started from any thread and run
- * concurrently (on distinct tables; two jobs writing the same table at once are not coordinated).
+ * concurrently on distinct tables; {@link #start} refuses a job that wants a table a queued or
+ * running job of this engine syncs (jobs of other engine instances are not coordinated).
  * {@link #close()} shuts down the executor the engine owns; it never closes the stores, sinks or
  * executor it was given.
  */
@@ -87,6 +96,8 @@ public final class SyncEngine implements AutoCloseable {
    *
    * @throws IllegalStateException if the engine is closed
    * @throws IllegalArgumentException if the request chooses a detector the engine does not know
+   * @throws JobConflictException if a queued or running job of this engine syncs any of the
+   *     requested tables (a request of no tables wants every table); it names that job
    */
   public SyncJob start(SyncRequest request) {
     Objects.requireNonNull(request, "request");
@@ -96,8 +107,13 @@ public final class SyncEngine implements AutoCloseable {
     if (request.mode() == SyncMode.INCREMENTAL) {
       checkDetectors(request);
     }
-    EngineJob job = new EngineJob(request, settings.stateStore(), settings.clock());
-    jobs.put(job.id(), job);
+    EngineJob job;
+    // the check and the registration are one step, so two concurrent starts cannot both pass
+    synchronized (jobs) {
+      checkOverlap(request);
+      job = new EngineJob(request, settings.stateStore(), settings.clock());
+      jobs.put(job.id(), job);
+    }
     try {
       executor().execute(() -> job.run(orchestrator));
     } catch (RejectedExecutionException e) {
@@ -134,6 +150,39 @@ public final class SyncEngine implements AutoCloseable {
   }
 
   /**
+   * The jobs this engine started and that have not ended (queued or running), oldest first. A
+   * snapshot: jobs may end or start right after.
+   */
+  public List<SyncJob> activeJobs() {
+    return jobs.values().stream()
+        .filter(j -> !j.status().state().isTerminal())
+        .sorted(Comparator.comparing((EngineJob j) -> j.status().submitted()))
+        .map(SyncJob.class::cast)
+        .toList();
+  }
+
+  /** The source store the engine reads, for health checks and tooling; the engine does not own it. */
+  public SourceStore source() {
+    return settings.source();
+  }
+
+  /**
+   * The target store the engine writes, for health checks and tooling (such as resolving a queued
+   * conflict by hand); the engine does not own it.
+   */
+  public TargetStore target() {
+    return settings.target();
+  }
+
+  /**
+   * The state store of the engine (the one given, or the in-memory default): job history, the
+   * conflict queue, dead letters and checkpoints.
+   */
+  public StateStore stateStore() {
+    return settings.stateStore();
+  }
+
+  /**
    * Runs only the pre-flight checks of a request: that every table exists at both ends, the
    * transformer binds, the mapped columns and primary key fit the target, and the validator accepts
    * the schemas. Writes nothing.
@@ -143,6 +192,22 @@ public final class SyncEngine implements AutoCloseable {
   public ValidationReport validate(SyncRequest request) {
     Objects.requireNonNull(request, "request");
     return orchestrator.validate(request);
+  }
+
+  /**
+   * Runs the pre-flight checks of a request, as {@link #validate}, and when they pass compares the
+   * rows of each table: the transformed source page by page against the same key range of the
+   * target. Each row that differs is a violation naming the target table and key (never values):
+   * {@code row-missing} at the target, {@code row-extra} at the target, {@code row-differs}, or
+   * {@code row-unmappable} when the transformer refuses the source row; after the first 100 of a
+   * table, one {@code more-differences} violation counts the rest. Reads every selected row of both
+   * ends, in memory bounded by the batch size; writes nothing.
+   *
+   * @throws io.terrafusion.sync.api.DataAccessException if a store cannot be read
+   */
+  public ValidationReport compare(SyncRequest request) {
+    Objects.requireNonNull(request, "request");
+    return orchestrator.compare(request);
   }
 
   /**
@@ -163,6 +228,23 @@ public final class SyncEngine implements AutoCloseable {
 
   private Executor executor() {
     return ownedExecutor != null ? ownedExecutor : Objects.requireNonNull(givenExecutor, "executor");
+  }
+
+  private void checkOverlap(SyncRequest request) {
+    for (EngineJob other : jobs.values()) {
+      JobStatus status = other.status();
+      if (status.state().isTerminal()) {
+        continue;
+      }
+      List<TableId> held = status.request().tables();
+      if (held.isEmpty() || request.tables().isEmpty()) {
+        throw new JobConflictException(other.id(), held.isEmpty() ? request.tables() : held);
+      }
+      List<TableId> shared = held.stream().filter(request.tables()::contains).toList();
+      if (!shared.isEmpty()) {
+        throw new JobConflictException(other.id(), shared);
+      }
+    }
   }
 
   private void checkDetectors(SyncRequest request) {

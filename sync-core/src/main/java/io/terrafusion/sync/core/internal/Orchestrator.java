@@ -10,6 +10,7 @@ import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.TableSchema;
 import io.terrafusion.sync.api.ValidationReport;
+import io.terrafusion.sync.api.Violation;
 import io.terrafusion.sync.core.detect.FullScanDetector;
 import io.terrafusion.sync.core.detect.HashDiffDetector;
 import io.terrafusion.sync.spi.ChangeDetector;
@@ -41,6 +42,21 @@ public final class Orchestrator {
   /** The pre-flight checks of a request, without writing anything. */
   public ValidationReport validate(SyncRequest request) {
     return ValidationReport.of(planner.plan(request.tables()).violations());
+  }
+
+  /**
+   * The pre-flight checks of a request and, when they pass, a row-by-row comparison of each table's
+   * transformed source with its target; writes nothing.
+   */
+  public ValidationReport compare(SyncRequest request) {
+    JobPlan plan = planner.plan(request.tables());
+    if (!plan.violations().isEmpty()) {
+      return ValidationReport.of(plan.violations());
+    }
+    DataComparison comparison = new DataComparison(settings.source(), settings.target(), settings.batchSize());
+    List<Violation> differences = new ArrayList<>();
+    plan.tables().forEach(table -> differences.addAll(comparison.compare(table)));
+    return ValidationReport.of(differences);
   }
 
   /**
