@@ -23,6 +23,11 @@ import java.util.Deque;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +36,15 @@ import org.jspecify.annotations.Nullable;
  * thread-safe.
  */
 final class Bisection implements ChangeStream {
+  /** The fewest parts of a range from which their share of differing parts is telling. */
+  private static final int DENSE_MIN_PARTS = 8;
+  private static final AtomicInteger THREADS = new AtomicInteger();
+  /** Runs the target's side of a whole-range comparison; threads end when idle. */
+  private static final Executor WHOLE_RANGE = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "terrafusion-sync-checksum-" + THREADS.incrementAndGet());
+    thread.setDaemon(true);
+    return thread;
+  });
 
   /** The two stores and what they compare: source columns and target columns, position by position. */
   record Sides(DetectionContext context, SegmentChecksums sourceSums, SegmentChecksums targetSums,
@@ -77,7 +91,15 @@ final class Bisection implements ChangeStream {
     this.sourcePositions = context.sourceColumns().stream().mapToInt(c -> table.layout().position(c)).toArray();
     this.resumed = start != null;
     this.doneUpTo = start;
-    work.push(() -> work.push(new Frame(pairs(KeyRange.after(start), true, sizes.top()))));
+    work.push(() -> {
+      KeyRange all = KeyRange.after(start);
+      if (sameOnBothSides(all)) {
+        complete(all);
+      } else {
+        List<Pair> parts = pairs(all, true, sizes.top());
+        work.push(parts.size() == 1 ? new Frame(parts) : descend(all, parts));
+      }
+    });
   }
 
   @Override
@@ -116,7 +138,7 @@ final class Bisection implements ChangeStream {
       complete(pair.range());
     } else if (t.rows() == 0) {
       flushPending();
-      work.push(new InsertScan(pair.range()));
+      work.push(new SnapshotScan(pair.range()));
     } else if (s.rows() == 0) {
       flushPending();
       deleteAll(pair.range(), t.rows());
@@ -132,15 +154,33 @@ final class Bisection implements ChangeStream {
     long rows = Math.max(sizes.leaf(), (larger + sizes.fanOut() - 1) / sizes.fanOut());
     List<Pair> parts = pairs(range, sourceRows >= targetRows, (int) Math.min(Integer.MAX_VALUE, rows));
     // One part means the rows moved since they were counted; comparing row by row is right at any size.
-    work.push(parts.size() == 1 ? new LeafCompare(range) : new Frame(parts));
+    work.push(parts.size() == 1 ? new LeafCompare(range) : descend(range, parts));
   }
 
-  /** The source rows of a range the target lacks, as snapshot batches of the batch size. */
-  private final class InsertScan implements Work {
+  /**
+   * The work for a range split into parts: each part on its own, unless at least {@value
+   * #DENSE_MIN_PARTS} parts were compared and more than three quarters of them differ. Then the
+   * changes are spread thin and bisecting further would compute checksums of nearly every row again
+   * and still read them all; scanning the range as snapshot batches reads each row once instead.
+   */
+  private Work descend(KeyRange range, List<Pair> parts) {
+    long differing = parts.stream().filter(pair -> !pair.source().sameAs(pair.target())).count();
+    if (parts.size() >= DENSE_MIN_PARTS && differing * 4 > parts.size() * 3) {
+      flushPending();
+      return new SnapshotScan(range);
+    }
+    return new Frame(parts);
+  }
+
+  /**
+   * The source rows of a range as snapshot batches of the batch size, which the engine merges with the
+   * target: for a range the target lacks, or one where most parts differ.
+   */
+  private final class SnapshotScan implements Work {
     private final KeyRange range;
     private @Nullable RowKey last;
 
-    InsertScan(KeyRange range) {
+    SnapshotScan(KeyRange range) {
       this.range = range;
       this.last = range.after();
     }
@@ -345,6 +385,34 @@ final class Bisection implements ChangeStream {
   }
 
   /** Everything up to the end of the range is done. */
+  /**
+   * Compares one range as a whole, each store summing its side at the same time: an unchanged table
+   * then costs one pass of each database, run in parallel, instead of a split (which numbers the rows
+   * of the source before the target can start).
+   */
+  private boolean sameOnBothSides(KeyRange range) {
+    CompletableFuture<Segment> targetSide = CompletableFuture.supplyAsync(
+        () -> sides.targetSums().checksums(targetTable, sides.targetColumns(), List.of(range)).get(0), WHOLE_RANGE);
+    Segment sourceSide;
+    try {
+      sourceSide = sides.sourceSums().checksums(table, sides.context().sourceColumns(), List.of(range)).get(0);
+    } finally {
+      awaitQuietly(targetSide);
+    }
+    return sourceSide.sameAs(targetSide.join());
+  }
+
+  private static void awaitQuietly(CompletableFuture<Segment> future) {
+    try {
+      future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
   private void complete(KeyRange range) {
     if (range.upTo() == null) {
       doneAll = true;

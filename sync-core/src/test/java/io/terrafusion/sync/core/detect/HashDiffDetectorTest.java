@@ -140,6 +140,25 @@ class HashDiffDetectorTest {
   }
 
   @Test
+  void aRangeWhereMostPartsDifferIsScannedOnceInsteadOfBisectedFurther() {
+    fill(2_000);
+    for (long id = 0; id < 2_000; id += 10) {
+      target.put(T, id, "changed", id);
+    }
+    HashDiffDetector detector = HashDiffDetector.builder().segmentRows(2_000).fanOut(16).leafRows(5).build();
+
+    List<ChangeBatch> batches = run(detector, context(ITEMS, source, target, initial(), 500));
+
+    // Every one of the 16 parts differs: the range is read as snapshot batches, each source row once.
+    assertThat(batches).filteredOn(ChangeBatch::isSnapshot).isNotEmpty();
+    assertThat(changes(batches)).hasSize(2_000);
+    assertThat(source.rowsRead()).isEqualTo(2_000);
+    assertThat(target.rowsRead()).isZero();
+    // Whole table, top-level split, the split into 16 parts; no deeper.
+    assertThat(source.checksumQueries() + target.checksumQueries()).isEqualTo(6);
+  }
+
+  @Test
   void resumesAfterAMidTableCheckpoint() {
     fill(300);
     target.put(T, 10L, "changed", 10L).put(T, 250L, "changed", 250L);
