@@ -1,6 +1,5 @@
 package io.terrafusion.sync.testkit.changelog;
 
-import io.terrafusion.sync.testkit.SessionDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -21,6 +20,7 @@ import io.terrafusion.sync.jdbc.ChangelogDetector;
 import io.terrafusion.sync.jdbc.JdbcStore;
 import io.terrafusion.sync.spi.WriteBatch;
 import io.terrafusion.sync.testkit.EmbeddedDatabase;
+import io.terrafusion.sync.testkit.SessionDataSource;
 import io.terrafusion.sync.testkit.SyncAssertions;
 import io.terrafusion.sync.testkit.TestDatabase;
 import java.math.BigDecimal;

@@ -8,6 +8,7 @@ import io.terrafusion.sync.jdbc.JdbcStore;
 import io.terrafusion.sync.spi.SegmentChecksums;
 import io.terrafusion.sync.spi.SegmentChecksums.Segment;
 import io.terrafusion.sync.testkit.EdgeValueTable;
+import io.terrafusion.sync.testkit.SessionDataSource;
 import io.terrafusion.sync.testkit.TestDatabase;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,7 @@ class SessionTimeZoneTest {
   }
 
   private static SegmentChecksums store(TestDatabase db, String sessionStatement) {
-    return JdbcStore.builder(new SessionDataSource(db.dataSource(), sessionStatement)).build()
+    return JdbcStore.builder(SessionDataSource.of(db.dataSource(), sessionStatement)).build()
         .segmentChecksums().orElseThrow();
   }
 }

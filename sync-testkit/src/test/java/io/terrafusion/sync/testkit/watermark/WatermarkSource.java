@@ -1,10 +1,10 @@
 package io.terrafusion.sync.testkit.watermark;
 
-import io.terrafusion.sync.testkit.SessionDataSource;
 import io.terrafusion.sync.jdbc.DriverManagerDataSource;
 import io.terrafusion.sync.jdbc.JdbcStore;
 import io.terrafusion.sync.testkit.EmbeddedDatabase;
 import io.terrafusion.sync.testkit.ServerDatabase;
+import io.terrafusion.sync.testkit.SessionDataSource;
 import io.terrafusion.sync.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
