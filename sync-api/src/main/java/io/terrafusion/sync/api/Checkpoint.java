@@ -31,6 +31,21 @@ public record Checkpoint(TableId table, String detector, String position) {
     return new Checkpoint(table, detector, "");
   }
 
+  /**
+   * This checkpoint, checked to be one the named detector wrote: a detector calls it on the checkpoint
+   * it is given before reading the position.
+   *
+   * @throws IllegalArgumentException naming both detectors and the table, if another detector wrote it
+   */
+  public Checkpoint requireDetector(String name) {
+    Objects.requireNonNull(name, "name");
+    if (!detector.equals(name)) {
+      throw new IllegalArgumentException("checkpoint of detector " + detector + " given to detector " + name
+          + " for table " + table);
+    }
+    return this;
+  }
+
   /** Whether this is the position "from the beginning". */
   public boolean isInitial() {
     return position.isEmpty();

@@ -36,6 +36,15 @@ class ValueTypesTest {
   }
 
   @Test
+  void aCheckpointIsGivenOnlyToTheDetectorThatWroteIt() {
+    Checkpoint cp = new Checkpoint(TableId.of("parcels"), "watermark", "{}");
+    assertThat(cp.requireDetector("watermark")).isSameAs(cp);
+    assertThatThrownBy(() -> cp.requireDetector("hashdiff"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("checkpoint of detector watermark given to detector hashdiff for table parcels");
+  }
+
+  @Test
   void tableIdRejectsBlankAndNulCharacters() {
     assertThatThrownBy(() -> TableId.of(" ")).hasMessage("table name must not be blank");
     assertThatThrownBy(() -> TableId.of("a\0b")).hasMessageContaining("NUL");

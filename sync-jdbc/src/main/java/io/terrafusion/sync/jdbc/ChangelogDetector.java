@@ -91,11 +91,7 @@ public final class ChangelogDetector implements ChangeDetector {
       throw new IllegalArgumentException("the " + NAME + " detector reads a JdbcStore, but the source of table " + table
           + " is " + context.source().name());
     }
-    Checkpoint checkpoint = context.checkpoint();
-    if (!checkpoint.detector().equals(NAME)) {
-      throw new IllegalArgumentException("checkpoint of detector " + checkpoint.detector() + " given to detector "
-          + NAME + " for table " + table);
-    }
+    Checkpoint checkpoint = context.checkpoint().requireDetector(NAME);
     ChangeTriggers triggers = Changelog.triggers(store, context.table());
     ChangeCapture capture = new ChangeCapture(store.dialect());
     int installed = store.withHandle("check the changelog of", table, handle -> capture.installed(handle, triggers));

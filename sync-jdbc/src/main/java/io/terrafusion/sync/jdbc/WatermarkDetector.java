@@ -137,11 +137,7 @@ public final class WatermarkDetector implements ChangeDetector {
       throw new IllegalArgumentException("the " + NAME + " detector needs the database clock, which the "
           + store.dialect().name() + " dialect of " + store.name() + " does not read (Dialect.clockQuery)");
     }
-    Checkpoint checkpoint = context.checkpoint();
-    if (!checkpoint.detector().equals(NAME)) {
-      throw new IllegalArgumentException("checkpoint of detector " + checkpoint.detector() + " given to detector "
-          + NAME + " for table " + checkpoint.table());
-    }
+    Checkpoint checkpoint = context.checkpoint().requireDetector(NAME);
     String column = changeColumn(table.id()).orElseThrow(() -> new IllegalArgumentException(
         "no change column is configured for table " + table.id() + " in the " + NAME + " detector"));
     WatermarkQuery query = WatermarkQuery.of(table, store.sqlName(table.id()), column, store.dialect(),

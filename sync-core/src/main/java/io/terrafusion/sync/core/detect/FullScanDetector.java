@@ -60,11 +60,7 @@ public final class FullScanDetector implements ChangeDetector {
   @Override
   public ChangeStream open(DetectionContext context) {
     Objects.requireNonNull(context, "context");
-    Checkpoint checkpoint = context.checkpoint();
-    if (!checkpoint.detector().equals(NAME)) {
-      throw new IllegalArgumentException("checkpoint of detector " + checkpoint.detector() + " given to detector "
-          + NAME + " for table " + checkpoint.table());
-    }
+    Checkpoint checkpoint = context.checkpoint().requireDetector(NAME);
     RowKey start = checkpoint.isInitial() ? null : KeyCodec.decode(checkpoint.position());
     return new Scan(context.table(), context.source(), context.batchSize(), start);
   }

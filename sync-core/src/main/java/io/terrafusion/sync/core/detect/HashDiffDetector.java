@@ -113,11 +113,7 @@ public final class HashDiffDetector implements ChangeDetector {
   @Override
   public ChangeStream open(DetectionContext context) {
     Objects.requireNonNull(context, "context");
-    Checkpoint checkpoint = context.checkpoint();
-    if (!checkpoint.detector().equals(NAME)) {
-      throw new IllegalArgumentException("checkpoint of detector " + checkpoint.detector() + " given to detector "
-          + NAME + " for table " + checkpoint.table());
-    }
+    Checkpoint checkpoint = context.checkpoint().requireDetector(NAME);
     RowKey start = checkpoint.isInitial() ? null : KeyCodec.decode(checkpoint.position());
     Optional<String> obstacle = obstacle(context);
     if (obstacle.isPresent()) {
