@@ -3,6 +3,8 @@ package io.terrafusion.sync.jdbc.internal;
 import io.terrafusion.sync.api.Column;
 import io.terrafusion.sync.jdbc.spi.ChangeTriggers;
 import io.terrafusion.sync.jdbc.spi.Dialect;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.StringJoiner;
 import java.util.function.BiFunction;
 
@@ -11,6 +13,15 @@ final class ChangeCaptureSql {
   private ChangeCaptureSql() {}
 
   /** A string literal in standard SQL, quotes doubled. */
+  /** DROP TRIGGER IF EXISTS of each trigger by its schema-qualified name, for databases that name triggers per schema. */
+  static List<String> dropSchemaTriggers(Dialect dialect, ChangeTriggers triggers) {
+    List<String> statements = new ArrayList<>();
+    for (String name : triggers.triggerNames()) {
+      statements.add("DROP TRIGGER IF EXISTS " + dialect.qualify(triggers.inSchema(name)));
+    }
+    return statements;
+  }
+
   static String literal(String text) {
     return "'" + text.replace("'", "''") + "'";
   }

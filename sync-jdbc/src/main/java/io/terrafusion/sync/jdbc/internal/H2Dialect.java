@@ -116,11 +116,7 @@ public final class H2Dialect implements Dialect {
 
   @Override
   public List<String> dropChangeTriggers(ChangeTriggers triggers) {
-    List<String> statements = new ArrayList<>();
-    for (String name : triggers.triggerNames()) {
-      statements.add("DROP TRIGGER IF EXISTS " + qualify(triggers.inSchema(name)));
-    }
-    return statements;
+    return ChangeCaptureSql.dropSchemaTriggers(this, triggers);
   }
 
   @Override

@@ -279,11 +279,7 @@ public final class MariaDbDialect implements Dialect {
 
   @Override
   public List<String> dropChangeTriggers(ChangeTriggers triggers) {
-    List<String> statements = new ArrayList<>();
-    for (String name : triggers.triggerNames()) {
-      statements.add("DROP TRIGGER IF EXISTS " + qualify(triggers.inSchema(name)));
-    }
-    return statements;
+    return ChangeCaptureSql.dropSchemaTriggers(this, triggers);
   }
 
   @Override
