@@ -92,10 +92,6 @@ final class JobGuard {
       try {
         result = action.get();
       } catch (RuntimeException failure) {
-        if (failure instanceof RetryCancelledException) {
-          settle(guard, null);
-          throw failure;
-        }
         boolean opened = settle(guard, failure);
         execution.recordException(failure);
         // a breaker that just opened refuses the next attempt anyway; this failure says more
