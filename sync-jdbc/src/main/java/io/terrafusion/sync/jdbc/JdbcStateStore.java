@@ -20,6 +20,9 @@ import io.terrafusion.sync.jdbc.internal.StateStatements;
 import io.terrafusion.sync.jdbc.internal.StateStatements.Queue;
 import io.terrafusion.sync.jdbc.internal.StateTables;
 import io.terrafusion.sync.spi.StateStore;
+import io.terrafusion.sync.spi.TargetStore;
+import io.terrafusion.sync.spi.TransactionalWrite;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -73,8 +76,10 @@ public final class JdbcStateStore implements StateStore {
   private final Queue deadLetters;
   private final Object migrationLock = new Object();
   private volatile boolean migrated;
+  private final DataSource dataSource;
 
-  private JdbcStateStore(Jdbi jdbi, StateTables tables) {
+  private JdbcStateStore(Jdbi jdbi, StateTables tables, DataSource dataSource) {
+    this.dataSource = dataSource;
     this.jdbi = jdbi;
     this.tables = tables;
     this.schema = new StateSchema(tables, StateMigration.builtIns());
@@ -253,6 +258,38 @@ public final class JdbcStateStore implements StateStore {
         .mapTo(String.class).list()).stream().map(StateRecords::job).toList();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Present when {@code target} is a {@link JdbcStore} over the very {@link DataSource} object this
+   * store was built with (two data sources are never taken for one database, even when their URLs
+   * match). The state tables are created or upgraded here, before the write joins a transaction. The
+   * write upserts the checkpoint's row with the same statement as {@link #saveCheckpoint}.
+   *
+   * @throws DataAccessException if the state tables cannot be created or upgraded
+   */
+  @Override
+  public Optional<TransactionalWrite> checkpointWrite(Checkpoint checkpoint, TargetStore target) {
+    Objects.requireNonNull(checkpoint, "checkpoint");
+    Objects.requireNonNull(target, "target");
+    if (!(target instanceof JdbcStore store) || store.dataSource() != dataSource) {
+      return Optional.empty();
+    }
+    migrateOnce();
+    String id = checkpointId(checkpoint.table(), checkpoint.detector());
+    String tableText = StateRecords.tableText(checkpoint.table());
+    return Optional.of(connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(sql.upsertCheckpoint)) {
+        statement.setString(1, id);
+        statement.setString(2, tableText);
+        statement.setString(3, checkpoint.detector());
+        statement.setString(4, checkpoint.position());
+        statement.setString(5, Instant.now().toString());
+        statement.executeUpdate();
+      }
+    });
+  }
+
   /** The qualified name of the table that records the schema version. */
   public TableId schemaVersionTable() {
     return tables.id(StateTables.SCHEMA_VERSION);
@@ -392,7 +429,7 @@ public final class JdbcStateStore implements StateStore {
       }
       DialectDetection.Result detected = DialectDetection.detect("JdbcStateStore", dataSource, null, Dialects.builtIns());
       StateTables tables = new StateTables(detected.dialect(), schema, tablePrefix);
-      return new JdbcStateStore(PositionalSqlParser.install(Jdbi.create(dataSource)), tables);
+      return new JdbcStateStore(PositionalSqlParser.install(Jdbi.create(dataSource)), tables, dataSource);
     }
   }
 }
