@@ -20,8 +20,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +39,6 @@ class CrashResumeTest {
   private static final int BATCH = 2_000;
   private static final int KILLS = 6;
   private static final String CHILD = "tfcrash_child";
-  private static final Pattern LAST_KEY = Pattern.compile("^\\[\\[\"Long\",\"(\\d+)\"]]$");
   private static final String DDL = "CREATE TABLE items (id BIGINT PRIMARY KEY, name TEXT NOT NULL, qty INT,"
       + " price NUMERIC(12,2), seen TIMESTAMP)";
 
@@ -162,12 +159,7 @@ class CrashResumeTest {
    * reported committed, and the target holds exactly the rows up to it.
    */
   private long checkedCheckpoint(String position, long durable) {
-    long key = 0;
-    if (!position.equals("-")) {
-      Matcher m = LAST_KEY.matcher(position);
-      assertThat(m.matches()).as("checkpoint position %s", position).isTrue();
-      key = Long.parseLong(m.group(1));
-    }
+    long key = position.equals("-") ? 0 : FullScanPosition.key(position);
     assertThat(key).as("checkpoint key against the last reported commit").isGreaterThanOrEqualTo(durable);
     assertThat(target.count("items")).as("target rows at checkpoint key %d", key).isEqualTo(key);
     assertThat(target.queryLong("SELECT COALESCE(MAX(id), 0) FROM items")).isEqualTo(key);
