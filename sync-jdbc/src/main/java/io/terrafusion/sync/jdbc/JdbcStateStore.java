@@ -58,6 +58,11 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Atomicity.</b> Each method runs in one transaction; values are bound parameters and
  *       identifiers are quoted by the dialect. Conflicts and dead letters page in the order they
  *       were first added, jobs by submission time, most recent first.
+ *   <li><b>Checkpoints with the batch.</b> Built over the same {@link DataSource} object as the target's
+ *       {@link JdbcStore}, the store hands the engine a {@linkplain #checkpointWrite checkpoint write}
+ *       that the target runs in the transaction of the batch the checkpoint follows, so the two
+ *       commit together: after a crash the target never holds a batch its checkpoint does not cover,
+ *       nor the checkpoint a batch that did not commit.
  * </ul>
  *
  * <p>This class is thread-safe. It does not own the data source: {@link #close()} does nothing.
