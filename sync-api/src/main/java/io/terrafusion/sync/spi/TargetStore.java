@@ -55,6 +55,8 @@ public interface TargetStore extends SourceStore {
    * <p>The default applies the batch when {@code alongside} is empty and otherwise refuses, since a
    * store that does not override this has no transaction a write could join.
    *
+   * @param table as for {@link #apply(TableSchema, WriteBatch)}
+   * @param batch the rows to write and the keys to delete; may be empty
    * @param alongside writes to run in the batch's transaction, in order
    * @throws io.terrafusion.sync.api.DataAccessException if the database refuses the batch or one of
    *     the writes; nothing of either is applied then

@@ -37,7 +37,7 @@ class CrashResumeTest {
   private static final TableId ITEMS = TableId.of("items");
   private static final int ROWS = 200_000;
   private static final int BATCH = 2_000;
-  private static final int KILLS = 6;
+  private static final int KILLS = 5;
   private static final String CHILD = "tfcrash_child";
   private static final String DDL = "CREATE TABLE items (id BIGINT PRIMARY KEY, name TEXT NOT NULL, qty INT,"
       + " price NUMERIC(12,2), seen TIMESTAMP)";
