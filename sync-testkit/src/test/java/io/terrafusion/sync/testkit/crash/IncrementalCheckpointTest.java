@@ -7,8 +7,11 @@ import io.terrafusion.sync.api.SyncReport;
 import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.core.SyncEngine;
+import io.terrafusion.sync.jdbc.Changelog;
+import io.terrafusion.sync.jdbc.ChangelogDetector;
 import io.terrafusion.sync.jdbc.JdbcStateStore;
 import io.terrafusion.sync.jdbc.WatermarkDetector;
+import io.terrafusion.sync.spi.ChangeDetector;
 import io.terrafusion.sync.testkit.ServerDatabase;
 import io.terrafusion.sync.testkit.ServerDatabase.Kind;
 import io.terrafusion.sync.testkit.SyncAssertions;
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An incremental (watermark) sync into PostgreSQL with its state store in the target database commits
+ * An incremental (watermark or changelog) sync into PostgreSQL with its state store in the target database commits
  * each checkpoint in its batch's transaction: a batch the target refuses at commit leaves the
  * checkpoint of the batch before, and the next job continues from there.
  */
@@ -36,8 +39,7 @@ class IncrementalCheckpointTest {
     ServerDatabase.require(Kind.POSTGRESQL);
     source = ServerDatabase.create(Kind.POSTGRESQL, "tfcrash_incremental_source");
     target = ServerDatabase.create(Kind.POSTGRESQL, "tfcrash_incremental_target");
-    source.execute(DDL, "INSERT INTO items SELECT g, CASE WHEN g = 1500 THEN '" + MARKER + "' ELSE 'item ' || g END,"
-        + " TIMESTAMP '2026-01-01 00:00:00' + g * INTERVAL '1 second' FROM generate_series(1, 3000) g");
+    source.execute(DDL);
     target.execute(DDL,
         "CREATE FUNCTION refuse_marker() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
             + " IF NEW.name = '" + MARKER + "' THEN RAISE EXCEPTION 'marker row %', NEW.id; END IF;"
@@ -57,31 +59,48 @@ class IncrementalCheckpointTest {
   }
 
   @Test
-  void aRefusedBatchKeepsTheCheckpointOfTheBatchBeforeAndTheNextJobContinuesFromIt() {
+  void aWatermarkBatchRefusedAtCommitKeepsTheCheckpointBeforeItAndTheNextJobContinuesFromIt() {
+    insertRows();
+    refusedThenResumed(WatermarkDetector.builder().changeColumn("updated_at").build(), "1000");
+  }
+
+  @Test
+  void aChangelogBatchRefusedAtCommitKeepsTheCheckpointBeforeItAndTheNextJobContinuesFromIt() {
+    Changelog.install(source.store(), ITEMS);
+    insertRows();
+    refusedThenResumed(ChangelogDetector.create(), "1000");
+  }
+
+  /** Rows 1 to 3000, the 1500th of which the target refuses at commit. */
+  private void insertRows() {
+    source.execute("INSERT INTO items SELECT g, CASE WHEN g = 1500 THEN '" + MARKER + "' ELSE 'item ' || g END,"
+        + " TIMESTAMP '2026-01-01 00:00:00' + g * INTERVAL '1 second' FROM generate_series(1, 3000) g");
+  }
+
+  private void refusedThenResumed(ChangeDetector detector, String firstBatchEnd) {
     CountingStateStore state = new CountingStateStore(JdbcStateStore.create(target.dataSource()));
 
-    SyncReport failed = sync(state);
+    SyncReport failed = sync(state, detector);
 
     assertThat(failed.state()).isEqualTo(JobState.FAILED);
     assertThat(target.count("items")).isEqualTo(1000);
     assertThat(target.queryLong("SELECT MAX(id) FROM items")).isEqualTo(1000);
-    String position = state.checkpoint(ITEMS, WatermarkDetector.NAME).orElseThrow().position();
-    assertThat(position).contains("1000");
+    String position = state.checkpoint(ITEMS, detector.name()).orElseThrow().position();
+    assertThat(position).contains(firstBatchEnd);
     assertThat(state.carried.get()).isEqualTo(2);
     assertThat(state.savedAlone.get()).isZero();
 
     source.update("UPDATE items SET name = 'fixed' WHERE id = 1500");
-    SyncReport resumed = sync(state);
+    SyncReport resumed = sync(state, detector);
 
     assertThat(resumed.state()).isEqualTo(JobState.SUCCEEDED);
     assertThat(resumed.inserted()).isEqualTo(2000);
     SyncAssertions.assertSameRows(source.store(), target.store(), List.of(ITEMS));
   }
 
-  private SyncReport sync(CountingStateStore state) {
+  private SyncReport sync(CountingStateStore state, ChangeDetector detector) {
     try (SyncEngine engine = SyncEngine.builder().source(source.store()).target(target.store()).stateStore(state)
-        .batchSize(1000).incrementalDetector(WatermarkDetector.builder().changeColumn("updated_at").build())
-        .build()) {
+        .batchSize(1000).incrementalDetector(detector).build()) {
       return engine.start(SyncRequest.incremental(ITEMS)).result().join();
     }
   }
