@@ -28,9 +28,6 @@ final class BatchWriter {
   private final TablePlan plan;
   private final TableCounts counts;
   private final List<PendingWrite> pending = new ArrayList<>();
-  private @Nullable Checkpoint checkpoint;
-  private boolean carrying;
-  private boolean checkpointCommitted;
 
   BatchWriter(JobContext job, TablePlan plan, TableCounts counts) {
     this.job = job;
@@ -175,6 +172,11 @@ final class BatchWriter {
     };
     job.audit().row(batch, type, plan.targetId(), write.key(), write.target(), write.row(), Map.of());
   }
+
+  // The checkpoint of the detector batch being reconciled, attached to the batch's last transaction.
+  private @Nullable Checkpoint checkpoint;
+  private boolean carrying;
+  private boolean checkpointCommitted;
 
   /**
    * Gives the checkpoint that follows the detector batch about to be reconciled, to be committed with

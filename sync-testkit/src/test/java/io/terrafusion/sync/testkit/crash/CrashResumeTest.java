@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,8 +80,8 @@ class CrashResumeTest {
     for (int run = 0; run < KILLS; run++) {
       int killAfter = 1 + random.nextInt(12);
       Run result = runChild(run, killAfter, random.nextBoolean(), applied);
-      assertThat(result.done()).as("seed %d: run %d ended before its kill after %d transactions", seed, run, killAfter)
-          .isNull();
+      assertThat(result.killed()).as("seed %d: run %d ended (%s) before its kill after %d transactions; its stderr:%n%s",
+          seed, run, result.done(), killAfter, result.stderr()).isTrue();
       kills++;
     }
     Run last = runChild(KILLS, Integer.MAX_VALUE, false, applied);
@@ -98,8 +99,8 @@ class CrashResumeTest {
     assertThat(JdbcStateStore.create(target.dataSource()).checkpoint(ITEMS, FullScanDetector.NAME)).isEmpty();
   }
 
-  /** How a child run ended: its final state (null if killed) and its error output. */
-  private record Run(String done, String stderr) {}
+  /** How a child run ended: killed by the test, or with its final state (null if it died), and its error output. */
+  private record Run(boolean killed, @Nullable String done, String stderr) {}
 
   /**
    * Runs the child until it has reported {@code killAfter} committed transactions, then kills it (when
@@ -124,6 +125,7 @@ class CrashResumeTest {
         .redirectError(stderr.toFile())
         .start();
     String done = null;
+    boolean killed = false;
     int seen = 0;
     try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
@@ -141,6 +143,7 @@ class CrashResumeTest {
               awaitOpenWrite(child);
             }
             child.destroyForcibly();
+            killed = true;
             break;
           }
         } else if (line.startsWith("done ")) {
@@ -151,7 +154,7 @@ class CrashResumeTest {
       child.destroyForcibly();
       child.waitFor();
     }
-    return new Run(done, Files.readString(stderr));
+    return new Run(killed, done, Files.readString(stderr));
   }
 
   /**
