@@ -10,6 +10,7 @@ import io.terrafusion.sync.api.TableId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -72,4 +73,24 @@ public interface StateStore extends AutoCloseable {
   /** Releases resources. The engine does not close stores it was given. */
   @Override
   default void close() {}
+
+  /**
+   * A write that saves the checkpoint inside the transaction in which the target applies a batch, when
+   * this store keeps its state in the same database as that target, so that the checkpoint commits
+   * exactly when the batch does. Running the write has the effect of {@link #saveCheckpoint}.
+   *
+   * <p>The engine passes the write to {@link TargetStore#apply(io.terrafusion.sync.api.TableSchema,
+   * WriteBatch, List)} with the last transaction of the batch the checkpoint follows, and saves the
+   * checkpoint itself when it gets none. The default returns empty: a store in another database (or
+   * in memory) cannot join the target's transaction.
+   *
+   * @param checkpoint the checkpoint to save
+   * @param target the store that will apply the batch
+   * @return the write, or empty when this store does not share a transaction with {@code target}
+   */
+  default Optional<TransactionalWrite> checkpointWrite(Checkpoint checkpoint, TargetStore target) {
+    Objects.requireNonNull(checkpoint, "checkpoint");
+    Objects.requireNonNull(target, "target");
+    return Optional.empty();
+  }
 }

@@ -1,6 +1,8 @@
 package io.terrafusion.sync.spi;
 
 import io.terrafusion.sync.api.TableSchema;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * A database the engine writes to. It can also be read, as the engine compares the target with the
@@ -41,5 +43,32 @@ public interface TargetStore extends SourceStore {
    */
   default void createTable(TableSchema schema) {
     throw new UnsupportedOperationException("the target store " + name() + " cannot create tables");
+  }
+
+  /**
+   * Applies a batch as {@link #apply(TableSchema, WriteBatch)} does, together with writes that join
+   * its transaction: they run on the batch's connection after its statements and commit with it, or
+   * roll back with it. The engine passes such writes only when a {@link StateStore} offers one for
+   * this store ({@link StateStore#checkpointWrite}), which it does only for a store it shares a
+   * database with; with writes, an empty batch still commits them in a transaction of their own.
+   *
+   * <p>The default applies the batch when {@code alongside} is empty and otherwise refuses, since a
+   * store that does not override this has no transaction a write could join.
+   *
+   * @param table as for {@link #apply(TableSchema, WriteBatch)}
+   * @param batch the rows to write and the keys to delete; may be empty
+   * @param alongside writes to run in the batch's transaction, in order
+   * @throws io.terrafusion.sync.api.DataAccessException if the database refuses the batch or one of
+   *     the writes; nothing of either is applied then
+   * @throws UnsupportedOperationException if {@code alongside} is not empty and this store does not
+   *     run writes in its transactions; the message names the store
+   */
+  default void apply(TableSchema table, WriteBatch batch, List<TransactionalWrite> alongside) {
+    Objects.requireNonNull(alongside, "alongside");
+    if (!alongside.isEmpty()) {
+      throw new UnsupportedOperationException("the target store " + name()
+          + " cannot run other writes in the transaction of a batch");
+    }
+    apply(table, batch);
   }
 }

@@ -20,6 +20,9 @@ import io.terrafusion.sync.jdbc.internal.StateStatements;
 import io.terrafusion.sync.jdbc.internal.StateStatements.Queue;
 import io.terrafusion.sync.jdbc.internal.StateTables;
 import io.terrafusion.sync.spi.StateStore;
+import io.terrafusion.sync.spi.TargetStore;
+import io.terrafusion.sync.spi.TransactionalWrite;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,6 +58,11 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Atomicity.</b> Each method runs in one transaction; values are bound parameters and
  *       identifiers are quoted by the dialect. Conflicts and dead letters page in the order they
  *       were first added, jobs by submission time, most recent first.
+ *   <li><b>Checkpoints with the batch.</b> Built over the same {@link DataSource} object as the target's
+ *       {@link JdbcStore}, the store hands the engine a {@linkplain #checkpointWrite checkpoint write}
+ *       that the target runs in the transaction of the batch the checkpoint follows, so the two
+ *       commit together: after a crash the target never holds a batch its checkpoint does not cover,
+ *       nor the checkpoint a batch that did not commit.
  * </ul>
  *
  * <p>This class is thread-safe. It does not own the data source: {@link #close()} does nothing.
@@ -73,8 +81,10 @@ public final class JdbcStateStore implements StateStore {
   private final Queue deadLetters;
   private final Object migrationLock = new Object();
   private volatile boolean migrated;
+  private final DataSource dataSource;
 
-  private JdbcStateStore(Jdbi jdbi, StateTables tables) {
+  private JdbcStateStore(Jdbi jdbi, StateTables tables, DataSource dataSource) {
+    this.dataSource = dataSource;
     this.jdbi = jdbi;
     this.tables = tables;
     this.schema = new StateSchema(tables, StateMigration.builtIns());
@@ -253,6 +263,38 @@ public final class JdbcStateStore implements StateStore {
         .mapTo(String.class).list()).stream().map(StateRecords::job).toList();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Present when {@code target} is a {@link JdbcStore} over the very {@link DataSource} object this
+   * store was built with (two data sources are never taken for one database, even when their URLs
+   * match). The state tables are created or upgraded here, before the write joins a transaction. The
+   * write upserts the checkpoint's row with the same statement as {@link #saveCheckpoint}.
+   *
+   * @throws DataAccessException if the state tables cannot be created or upgraded
+   */
+  @Override
+  public Optional<TransactionalWrite> checkpointWrite(Checkpoint checkpoint, TargetStore target) {
+    Objects.requireNonNull(checkpoint, "checkpoint");
+    Objects.requireNonNull(target, "target");
+    if (!(target instanceof JdbcStore store) || store.dataSource() != dataSource) {
+      return Optional.empty();
+    }
+    migrateOnce();
+    String id = checkpointId(checkpoint.table(), checkpoint.detector());
+    String tableText = StateRecords.tableText(checkpoint.table());
+    return Optional.of(connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(sql.upsertCheckpoint)) {
+        statement.setString(1, id);
+        statement.setString(2, tableText);
+        statement.setString(3, checkpoint.detector());
+        statement.setString(4, checkpoint.position());
+        statement.setString(5, Instant.now().toString());
+        statement.executeUpdate();
+      }
+    });
+  }
+
   /** The qualified name of the table that records the schema version. */
   public TableId schemaVersionTable() {
     return tables.id(StateTables.SCHEMA_VERSION);
@@ -392,7 +434,7 @@ public final class JdbcStateStore implements StateStore {
       }
       DialectDetection.Result detected = DialectDetection.detect("JdbcStateStore", dataSource, null, Dialects.builtIns());
       StateTables tables = new StateTables(detected.dialect(), schema, tablePrefix);
-      return new JdbcStateStore(PositionalSqlParser.install(Jdbi.create(dataSource)), tables);
+      return new JdbcStateStore(PositionalSqlParser.install(Jdbi.create(dataSource)), tables, dataSource);
     }
   }
 }

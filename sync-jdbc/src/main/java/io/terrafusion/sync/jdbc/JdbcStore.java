@@ -18,7 +18,9 @@ import io.terrafusion.sync.jdbc.spi.Dialect;
 import io.terrafusion.sync.spi.DataTypeHandler;
 import io.terrafusion.sync.spi.SegmentChecksums;
 import io.terrafusion.sync.spi.TargetStore;
+import io.terrafusion.sync.spi.TransactionalWrite;
 import io.terrafusion.sync.spi.WriteBatch;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -69,8 +71,11 @@ public final class JdbcStore implements TargetStore {
   private final Cache<TableSchema, TableAccess> accesses =
       Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
   private final @Nullable SegmentChecksums checksums;
+  private final DataSource dataSource;
 
-  private JdbcStore(String name, Dialect dialect, @Nullable String schema, DataTypeHandlers handlers, Jdbi jdbi) {
+  private JdbcStore(String name, Dialect dialect, @Nullable String schema, DataTypeHandlers handlers, Jdbi jdbi,
+      DataSource dataSource) {
+    this.dataSource = dataSource;
     this.name = name;
     this.dialect = dialect;
     this.schema = schema;
@@ -166,16 +171,38 @@ public final class JdbcStore implements TargetStore {
    */
   @Override
   public void apply(TableSchema table, WriteBatch batch) {
+    apply(table, batch, List.of());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Every path of a batch takes the writes: batched statements, and the bulk paths (direct load,
+   * or staging table and merge), all of which run in the one transaction the writes join.
+   *
+   * @throws io.terrafusion.sync.api.ValueConversionException if a value cannot be bound; nothing of
+   *     the batch is applied then
+   */
+  @Override
+  public void apply(TableSchema table, WriteBatch batch, List<TransactionalWrite> alongside) {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(batch, "batch");
-    if (batch.isEmpty()) {
+    List<TransactionalWrite> writes = List.copyOf(alongside);
+    if (batch.isEmpty() && writes.isEmpty()) {
       return;
     }
     TableAccess access = access(table);
     try {
-      jdbi.useTransaction(handle -> access.apply(handle, batch));
+      jdbi.useTransaction(handle -> {
+        access.apply(handle, batch);
+        for (TransactionalWrite write : writes) {
+          write.write(handle.getConnection());
+        }
+      });
     } catch (RuntimeException e) {
       throw Failures.translate(e, dialect, table.id(), "apply a batch to", List.of());
+    } catch (SQLException e) {
+      throw Failures.translate(new IllegalStateException(e), dialect, table.id(), "apply a batch to", List.of());
     }
   }
 
@@ -236,6 +263,11 @@ public final class JdbcStore implements TargetStore {
   @Override
   public String toString() {
     return "JdbcStore[" + name + "]";
+  }
+
+  /** The data source this store writes to, so that a state store can tell it shares the database. */
+  DataSource dataSource() {
+    return dataSource;
   }
 
   /** The JDBI of this store, for the detectors of this package; JDBI stays out of the public API. */
@@ -351,7 +383,7 @@ public final class JdbcStore implements TargetStore {
       LOG.debug("using dialect {} for {}", chosen.name(), detected.location());
       String storeName = name != null ? name : chosen.name() + ":" + detected.location();
       return new JdbcStore(storeName, chosen, schema, chosen.typeHandlers().registerAll(userHandlers),
-          PositionalSqlParser.install(Jdbi.create(dataSource)));
+          PositionalSqlParser.install(Jdbi.create(dataSource)), dataSource);
     }
   }
 }

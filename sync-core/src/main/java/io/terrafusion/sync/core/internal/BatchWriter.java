@@ -2,12 +2,14 @@ package io.terrafusion.sync.core.internal;
 
 import io.terrafusion.sync.api.AuditEventType;
 import io.terrafusion.sync.api.ChangeKind;
+import io.terrafusion.sync.api.Checkpoint;
 import io.terrafusion.sync.api.Conflict;
 import io.terrafusion.sync.api.Resolution;
 import io.terrafusion.sync.api.Row;
 import io.terrafusion.sync.api.RowHash;
 import io.terrafusion.sync.api.RowKey;
 import io.terrafusion.sync.api.TableSyncException;
+import io.terrafusion.sync.spi.TransactionalWrite;
 import io.terrafusion.sync.spi.WriteBatch;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,16 +35,33 @@ final class BatchWriter {
     this.counts = counts;
   }
 
-  /** Queues a write, applying the queue when it reaches the batch size so memory stays bounded. */
+  /**
+   * Queues a write, first applying the queue when it holds the batch size so memory stays bounded.
+   * Applying before queuing rather than after leaves the batch's last writes for {@link #flush}, so
+   * that they can carry its checkpoint.
+   */
   void add(long batch, PendingWrite write) {
-    pending.add(write);
     if (pending.size() >= job.settings().batchSize()) {
-      flush(batch);
+      applyQueue(batch);
+    }
+    pending.add(write);
+  }
+
+  /**
+   * Applies every queued write in one transaction: the last of the detector batch, so the checkpoint
+   * given to {@link #carryCheckpoint} rides along when the state store can join the transaction.
+   */
+  void flush(long batch) {
+    carrying = true;
+    try {
+      applyQueue(batch);
+    } finally {
+      carrying = false;
+      checkpoint = null;
     }
   }
 
-  /** Applies every queued write in one transaction. */
-  void flush(long batch) {
+  private void applyQueue(long batch) {
     if (pending.isEmpty()) {
       return;
     }
@@ -121,7 +140,11 @@ final class BatchWriter {
       }
     }
     boolean newRows = writes.stream().allMatch(w -> w.row() == null || w.kind() == ChangeKind.INSERT);
-    job.settings().target().apply(plan.write(), new WriteBatch(upserts, deletes, newRows));
+    List<TransactionalWrite> alongside = carrying && checkpoint != null
+        ? job.settings().stateStore().checkpointWrite(checkpoint, job.settings().target()).stream().toList()
+        : List.of();
+    job.settings().target().apply(plan.write(), new WriteBatch(upserts, deletes, newRows), alongside);
+    checkpointCommitted |= !alongside.isEmpty();
     // Without tracking, the bases of the rows just written are stale: forget them, so that a resolver
     // that tracks again later does not take this sync's writes for changes made at the target.
     List<RowKey> forgotten = tracking ? deletes : writes.stream().map(PendingWrite::key).toList();
@@ -148,5 +171,25 @@ final class BatchWriter {
       }
     };
     job.audit().row(batch, type, plan.targetId(), write.key(), write.target(), write.row(), Map.of());
+  }
+
+  // The checkpoint of the detector batch being reconciled, attached to the batch's last transaction.
+  private @Nullable Checkpoint checkpoint;
+  private boolean carrying;
+  private boolean checkpointCommitted;
+
+  /**
+   * Gives the checkpoint that follows the detector batch about to be reconciled, to be committed with
+   * the batch's last transaction (the next {@link #flush}) when the state store shares the target's
+   * database; {@link #checkpointCommitted} then says whether it did.
+   */
+  void carryCheckpoint(Checkpoint next) {
+    checkpoint = next;
+    checkpointCommitted = false;
+  }
+
+  /** Whether the checkpoint last given to {@link #carryCheckpoint} was committed with the batch's writes. */
+  boolean checkpointCommitted() {
+    return checkpointCommitted;
   }
 }

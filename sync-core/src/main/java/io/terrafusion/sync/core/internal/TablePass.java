@@ -11,7 +11,8 @@ import java.time.Instant;
 
 /**
  * One pass of a detector over one table: for every batch, stage, reconcile and apply it, then save
- * its checkpoint (never before the batch is durable). Cancellation is honoured between batches.
+ * its checkpoint (never before the batch is durable): with the batch's last transaction when the state
+ * store shares the target's database, else right after. Cancellation is honoured between batches.
  */
 final class TablePass {
   private final JobContext job;
@@ -59,8 +60,11 @@ final class TablePass {
           return true;
         }
         ChangeBatch batch = stream.next();
-        reconciler.reconcile(batch, stager.stage(batch));
         if (resume) {
+          writer.carryCheckpoint(batch.checkpoint());
+        }
+        reconciler.reconcile(batch, stager.stage(batch));
+        if (resume && !writer.checkpointCommitted()) {
           state.saveCheckpoint(batch.checkpoint());
         }
         stream.committed(batch);
