@@ -100,7 +100,7 @@ class CheckpointAlongsideTest {
     fill(source, 1, 10, "n");
     memory.beforeApply(n -> {
       if (n == 3) {
-        throw new DataAccessException("lost the connection writing items", ITEMS, null, "08006", null);
+        throw new DataAccessException("permission denied writing items", ITEMS, null, "42501", null);
       }
     });
 

@@ -8,6 +8,8 @@ import io.terrafusion.sync.api.RowHash;
 import io.terrafusion.sync.api.RowKey;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.spi.StateStore;
+import io.terrafusion.sync.spi.TargetStore;
+import io.terrafusion.sync.spi.TransactionalWrite;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,13 @@ final class GuardedStateStore implements StateStore {
   @Override
   public void saveCheckpoint(Checkpoint checkpoint) {
     guard.run(BREAKER, "save the checkpoint of " + checkpoint.table(), () -> delegate.saveCheckpoint(checkpoint));
+  }
+
+  /** Asks the store itself about the target itself: wrappers would hide that they share a database. */
+  @Override
+  public Optional<TransactionalWrite> checkpointWrite(Checkpoint checkpoint, TargetStore target) {
+    TargetStore store = target instanceof GuardedTarget guarded ? guarded.target() : target;
+    return delegate.checkpointWrite(checkpoint, store);
   }
 
   @Override
