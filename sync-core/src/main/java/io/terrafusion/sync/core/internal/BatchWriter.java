@@ -19,18 +19,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * Collects the writes of one table and applies them in transactions of at most the batch size:
  * resolves conflicts against the base hashes (when the resolver detects conflicts), applies, then
- * records base hashes and audit events (only once the transaction succeeded). Used by one thread at a time.
+ * records base hashes and audit events (only once the transaction succeeded). Rows the target refuses for
+ * their values are found and set aside by {@link BadRowIsolation}. Used by one thread at a time.
  */
 final class BatchWriter {
   private final JobContext job;
   private final TablePlan plan;
   private final TableCounts counts;
   private final List<PendingWrite> pending = new ArrayList<>();
+  private final BadRowIsolation isolation;
 
   BatchWriter(JobContext job, TablePlan plan, TableCounts counts) {
     this.job = job;
     this.plan = plan;
     this.counts = counts;
+    this.isolation = new BadRowIsolation(job, plan, counts, this::write, this::applied);
   }
 
   /** Queues a write, applying the queue when it reaches the batch size so memory stays bounded. */
@@ -102,26 +105,39 @@ final class BatchWriter {
   }
 
   private void apply(long batch, List<PendingWrite> writes) {
-    if (writes.isEmpty()) {
-      return;
+    if (!writes.isEmpty()) {
+      isolation.apply(batch, writes);
     }
-    boolean tracking = job.settings().conflictResolver().detectsConflicts();
+  }
+
+  /** Applies writes to the target in one transaction: the one place the target's apply is called. */
+  private void write(List<PendingWrite> writes) {
     List<Row> upserts = new ArrayList<>();
     List<RowKey> deletes = new ArrayList<>();
-    Map<RowKey, RowHash> hashes = new HashMap<>();
     for (PendingWrite write : writes) {
-      Row row = write.row();
-      if (row == null) {
+      if (write.row() == null) {
         deletes.add(write.key());
       } else {
-        upserts.add(row);
-        if (tracking) {
-          hashes.put(write.key(), RowHasher.hash(row));
-        }
+        upserts.add(write.row());
       }
     }
     boolean newRows = writes.stream().allMatch(w -> w.row() == null || w.kind() == ChangeKind.INSERT);
     job.settings().target().apply(plan.write(), new WriteBatch(upserts, deletes, newRows));
+  }
+
+  /** Records the base hashes and audit events of writes the target accepted. */
+  private void applied(long batch, List<PendingWrite> writes) {
+    boolean tracking = job.settings().conflictResolver().detectsConflicts();
+    Map<RowKey, RowHash> hashes = new HashMap<>();
+    List<RowKey> deletes = new ArrayList<>();
+    for (PendingWrite write : writes) {
+      Row row = write.row();
+      if (row == null) {
+        deletes.add(write.key());
+      } else if (tracking) {
+        hashes.put(write.key(), RowHasher.hash(row));
+      }
+    }
     // Without tracking, the bases of the rows just written are stale: forget them, so that a resolver
     // that tracks again later does not take this sync's writes for changes made at the target.
     List<RowKey> forgotten = tracking ? deletes : writes.stream().map(PendingWrite::key).toList();

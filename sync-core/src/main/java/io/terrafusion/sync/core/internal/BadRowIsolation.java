@@ -1,0 +1,200 @@
+package io.terrafusion.sync.core.internal;
+
+import io.terrafusion.sync.api.AuditEventType;
+import io.terrafusion.sync.api.DataAccessException;
+import io.terrafusion.sync.api.DeadLetter;
+import io.terrafusion.sync.api.RowKey;
+import io.terrafusion.sync.api.TableSyncException;
+import io.terrafusion.sync.core.DeadLetterPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Applies a list of writes and, when the target refuses it for a data reason ({@link FailureKind#DATA}),
+ * finds the rows at fault by splitting: the good rows are applied in few transactions (about two per
+ * level of a binary split), each refused single row is dead-lettered, or fails the table under {@link
+ * DeadLetterPolicy#FAIL}. A failure of another kind is not about rows and is thrown as it is; so is a
+ * batch of which every row is refused, which points at the table rather than at rows. Used by one
+ * thread at a time.
+ */
+final class BadRowIsolation {
+  /** Records writes the target accepted: their base hashes and audit events. */
+  @FunctionalInterface
+  interface Applied {
+    void record(long batch, List<PendingWrite> writes);
+  }
+
+  private final JobContext job;
+  private final TablePlan plan;
+  private final TableCounts counts;
+  private final Consumer<List<PendingWrite>> write;
+  private final Applied applied;
+
+  /** Refused single rows after which a search that has applied nothing gives up. */
+  static final int GIVE_UP_AFTER = 32;
+
+  /**
+   * @param write applies writes to the target in one transaction, throwing if it refuses them
+   * @param applied called after each accepted {@code write} with what it applied
+   */
+  BadRowIsolation(JobContext job, TablePlan plan, TableCounts counts, Consumer<List<PendingWrite>> write,
+      Applied applied) {
+    this.job = job;
+    this.plan = plan;
+    this.counts = counts;
+    this.write = write;
+    this.applied = applied;
+  }
+
+  /** Applies the writes, setting aside those the target refuses for their values. */
+  void apply(long batch, List<PendingWrite> writes) {
+    Search search = new Search(batch);
+    RuntimeException refusal = search.attempt(writes);
+    if (refusal == null) {
+      return;
+    }
+    search.isolate(writes, refusal);
+    List<Refused> refused = search.refused;
+    if (refused.size() == writes.size() && writes.size() > 1) {
+      throw notRows(refused.get(0), "the target refused each of the " + writes.size() + " rows of a batch of table "
+          + plan.targetId() + " on its own");
+    }
+    for (Refused row : refused) {
+      deadLetter(batch, row);
+    }
+  }
+
+  private TableSyncException notRows(Refused first, String what) {
+    return new TableSyncException(what + ", so the fault is not in particular rows; the first, row "
+        + first.write().key() + ": " + first.reason(), plan.targetId(), first.failure());
+  }
+
+  /** The search of one batch for its refused rows. */
+  private final class Search {
+    private final long batch;
+    private final List<Refused> refused = new ArrayList<>();
+    private boolean appliedAny;
+
+    Search(long batch) {
+      this.batch = batch;
+    }
+
+    /** Applies writes in one transaction; returns the data failure that refused them, or null once applied. */
+    @Nullable RuntimeException attempt(List<PendingWrite> writes) {
+      try {
+        write.accept(writes);
+      } catch (RuntimeException e) {
+        if (FailureKind.of(e) != FailureKind.DATA) {
+          throw e;
+        }
+        return e;
+      }
+      appliedAny = true;
+      applied.record(batch, writes);
+      return null;
+    }
+
+    /** Finds the refused rows among writes the target refused as a whole with {@code refusal}. */
+    void isolate(List<PendingWrite> writes, RuntimeException refusal) {
+      if (writes.size() == 1) {
+        refuse(new Refused(writes.get(0), reason(writes.get(0).key(), refusal), refusal));
+        return;
+      }
+      int hinted = indexOf(writes, hintedKey(refusal));
+      if (hinted < 0) {
+        split(writes);
+        return;
+      }
+      // The store named the row: apply the others, then try that row alone. Should the hint be
+      // wrong, both parts still go through the same search.
+      List<PendingWrite> others = new ArrayList<>(writes);
+      PendingWrite suspect = others.remove(hinted);
+      retry(others);
+      retry(List.of(suspect));
+    }
+
+    /** Searches writes known to hold a refused row, in halves. */
+    private void split(List<PendingWrite> writes) {
+      List<PendingWrite> left = writes.subList(0, writes.size() / 2);
+      List<PendingWrite> right = writes.subList(writes.size() / 2, writes.size());
+      RuntimeException leftRefusal = attempt(left);
+      if (leftRefusal != null) {
+        isolate(left, leftRefusal);
+        retry(right);
+      } else if (right.size() > 1) {
+        // The whole was refused and the left half went through, so the right half holds a refused
+        // row: split it without trying it whole again.
+        split(right);
+      } else {
+        retry(right);
+      }
+    }
+
+    private void retry(List<PendingWrite> writes) {
+      if (writes.isEmpty()) {
+        return;
+      }
+      RuntimeException refusal = attempt(writes);
+      if (refusal != null) {
+        isolate(writes, refusal);
+      }
+    }
+
+    private void refuse(Refused row) {
+      if (job.settings().deadLetterPolicy() == DeadLetterPolicy.FAIL) {
+        throw new TableSyncException("the target refused row " + row.write().key() + " of table " + plan.targetId()
+            + " and the dead-letter policy is FAIL: " + row.reason(), plan.targetId(), row.failure());
+      }
+      refused.add(row);
+      // A table whose every row is refused (a column the target cannot take at all) would otherwise
+      // cost a transaction per row before the search gives up.
+      if (!appliedAny && refused.size() >= GIVE_UP_AFTER) {
+        throw notRows(refused.get(0), "the target refused the first " + refused.size() + " rows of a batch of table "
+            + plan.targetId() + " tried on their own and took none of the batch");
+      }
+    }
+  }
+
+  private void deadLetter(long batch, Refused row) {
+    PendingWrite write = row.write();
+    counts.deadLettered++;
+    job.settings().stateStore().addDeadLetter(new DeadLetter(UUID.randomUUID().toString(), job.jobId(),
+        plan.targetId(), write.key(), write.row(), row.reason(), job.settings().clock().instant()));
+    job.audit().row(batch, AuditEventType.ROW_DEAD_LETTERED, plan.targetId(), write.key(), write.target(), write.row(),
+        Map.of("reason", row.reason(), "change", write.kind().name()));
+  }
+
+  private String reason(RowKey key, RuntimeException refusal) {
+    String message = refusal.getMessage() == null ? refusal.getClass().getName() : refusal.getMessage();
+    return "the target " + job.settings().target().name() + " refused row " + key + " of table " + plan.targetId()
+        + ": " + message;
+  }
+
+  private static @Nullable RowKey hintedKey(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof DataAccessException access && access.key() != null) {
+        return access.key();
+      }
+    }
+    return null;
+  }
+
+  private static int indexOf(List<PendingWrite> writes, @Nullable RowKey key) {
+    if (key == null) {
+      return -1;
+    }
+    for (int i = 0; i < writes.size(); i++) {
+      if (writes.get(i).key().equals(key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A write the target refused on its own, with the reason to keep. */
+  private record Refused(PendingWrite write, String reason, RuntimeException failure) {}
+}
