@@ -127,15 +127,14 @@ class BadRowIsolationTest {
   }
 
   @Test
-  void aBatchOfWhichEveryRowIsRefusedFailsTheJobInsteadOfDeadLetteringIt() {
-    fillSource(20);
-    target.refuse(LongStream.rangeClosed(1, 20).boxed().toArray());
-    try (SyncEngine engine = builder(20).build()) {
-      JobFailedException e = catchThrowableOfType(JobFailedException.class, () -> engine.run(SyncRequest.full()));
-      assertThat(e.report().failure()).contains("each of the 20 rows").contains("not in particular rows");
-    }
-    assertThat(state.deadLetters(null, 0, 100)).isEmpty();
-    assertThat(store.rows(ITEMS)).isEmpty();
+  void aRerunThatBringsOnlyTheRefusedRowsAgainDeadLettersThemAgain() {
+    fillSource(100);
+    target.refuse(10L, 20L, 30L);
+    runFull(100);
+    TableReport rerun = runFull(100);
+    assertThat(rerun.deadLettered()).isEqualTo(3);
+    assertThat(rerun.unchanged()).isEqualTo(97);
+    assertThat(state.deadLetters(ITEMS, 0, 100)).hasSize(6);
   }
 
   @Test
@@ -144,7 +143,8 @@ class BadRowIsolationTest {
     target.refuse(LongStream.rangeClosed(1, 5_000).boxed().toArray());
     try (SyncEngine engine = builder(5_000).build()) {
       JobFailedException e = catchThrowableOfType(JobFailedException.class, () -> engine.run(SyncRequest.full()));
-      assertThat(e.report().failure()).contains("took none of the batch");
+      assertThat(e.report().failure()).contains("took none of the batch").contains("not in particular rows")
+          .contains("(1)");
     }
     assertThat(target.applies()).isLessThan(200);
     assertThat(state.deadLetters(null, 0, 100)).isEmpty();

@@ -33,6 +33,12 @@ final class RefusingTarget extends ForwardingTarget {
     return this;
   }
 
+  /** Takes every row from now on, as after a fix of the cause. */
+  synchronized RefusingTarget allowAll() {
+    bad.clear();
+    return this;
+  }
+
   /** Names this key in every failure, refused or not; with {@code refusedFirst}, the first refused key. */
   synchronized RefusingTarget hint(@Nullable Object key, boolean refusedFirst) {
     this.hint = key == null ? null : RowKey.of(key);

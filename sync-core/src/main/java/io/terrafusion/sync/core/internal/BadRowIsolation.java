@@ -17,9 +17,12 @@ import org.jspecify.annotations.Nullable;
  * Applies a list of writes and, when the target refuses it for a data reason ({@link FailureKind#DATA}),
  * finds the rows at fault by splitting: the good rows are applied in few transactions (about two per
  * level of a binary split), each refused single row is dead-lettered, or fails the table under {@link
- * DeadLetterPolicy#FAIL}. A failure of another kind is not about rows and is thrown as it is; so is a
- * batch of which every row is refused, which points at the table rather than at rows. Used by one
- * thread at a time.
+ * DeadLetterPolicy#FAIL}. A failure of another kind is not about rows and is thrown as it is. Unless
+ * the rows are known suspects (a retry of dead letters), a search that met {@value #GIVE_UP_AFTER}
+ * refused rows before the target took any row of the batch fails the table too: that points at the
+ * table (a column it cannot take at all) rather than at rows, and would otherwise cost a transaction
+ * per row. A smaller batch of only refused rows is dead-lettered, as a rerun after bad rows brings
+ * those rows alone again. Used by one thread at a time.
  */
 final class BadRowIsolation {
   /** Records writes the target accepted: their base hashes and audit events. */
@@ -33,6 +36,7 @@ final class BadRowIsolation {
   private final TableCounts counts;
   private final Consumer<List<PendingWrite>> write;
   private final Applied applied;
+  private final boolean suspects;
 
   /** Refused single rows after which a search that has applied nothing gives up. */
   static final int GIVE_UP_AFTER = 32;
@@ -40,14 +44,17 @@ final class BadRowIsolation {
   /**
    * @param write applies writes to the target in one transaction, throwing if it refuses them
    * @param applied called after each accepted {@code write} with what it applied
+   * @param suspects whether the rows were refused before, so that many refused rows are expected and
+   *     the search never gives up
    */
   BadRowIsolation(JobContext job, TablePlan plan, TableCounts counts, Consumer<List<PendingWrite>> write,
-      Applied applied) {
+      Applied applied, boolean suspects) {
     this.job = job;
     this.plan = plan;
     this.counts = counts;
     this.write = write;
     this.applied = applied;
+    this.suspects = suspects;
   }
 
   /** Applies the writes, setting aside those the target refuses for their values. */
@@ -58,19 +65,9 @@ final class BadRowIsolation {
       return;
     }
     search.isolate(writes, refusal);
-    List<Refused> refused = search.refused;
-    if (refused.size() == writes.size() && writes.size() > 1) {
-      throw notRows(refused.get(0), "the target refused each of the " + writes.size() + " rows of a batch of table "
-          + plan.targetId() + " on its own");
-    }
-    for (Refused row : refused) {
+    for (Refused row : search.refused) {
       deadLetter(batch, row);
     }
-  }
-
-  private TableSyncException notRows(Refused first, String what) {
-    return new TableSyncException(what + ", so the fault is not in particular rows; the first, row "
-        + first.write().key() + ": " + first.reason(), plan.targetId(), first.failure());
   }
 
   /** The search of one batch for its refused rows. */
@@ -146,15 +143,16 @@ final class BadRowIsolation {
 
     private void refuse(Refused row) {
       if (job.settings().deadLetterPolicy() == DeadLetterPolicy.FAIL) {
-        throw new TableSyncException("the target refused row " + row.write().key() + " of table " + plan.targetId()
-            + " and the dead-letter policy is FAIL: " + row.reason(), plan.targetId(), row.failure());
+        throw new TableSyncException("row " + row.write().key() + " of table " + plan.targetId()
+            + " was refused by the target and the dead-letter policy is FAIL: " + row.reason(), plan.targetId(),
+            row.failure());
       }
       refused.add(row);
-      // A table whose every row is refused (a column the target cannot take at all) would otherwise
-      // cost a transaction per row before the search gives up.
-      if (!appliedAny && refused.size() >= GIVE_UP_AFTER) {
-        throw notRows(refused.get(0), "the target refused the first " + refused.size() + " rows of a batch of table "
-            + plan.targetId() + " tried on their own and took none of the batch");
+      if (!suspects && !appliedAny && refused.size() >= GIVE_UP_AFTER) {
+        Refused first = refused.get(0);
+        throw new TableSyncException("the target refused the first " + refused.size() + " rows of a batch of table "
+            + plan.targetId() + " tried on their own and took none of the batch, so the fault is not in particular"
+            + " rows; the first, row " + first.write().key() + ": " + first.reason(), plan.targetId(), first.failure());
       }
     }
   }
@@ -170,8 +168,8 @@ final class BadRowIsolation {
 
   private String reason(RowKey key, RuntimeException refusal) {
     String message = refusal.getMessage() == null ? refusal.getClass().getName() : refusal.getMessage();
-    return "the target " + job.settings().target().name() + " refused row " + key + " of table " + plan.targetId()
-        + ": " + message;
+    return "table " + plan.targetId() + " row " + key + " refused by " + job.settings().target().name() + ": "
+        + message;
   }
 
   private static @Nullable RowKey hintedKey(Throwable failure) {

@@ -30,10 +30,15 @@ final class BatchWriter {
   private final BadRowIsolation isolation;
 
   BatchWriter(JobContext job, TablePlan plan, TableCounts counts) {
+    this(job, plan, counts, false);
+  }
+
+  /** @param suspects whether the rows were refused before (a retry of dead letters); see {@link BadRowIsolation} */
+  BatchWriter(JobContext job, TablePlan plan, TableCounts counts, boolean suspects) {
     this.job = job;
     this.plan = plan;
     this.counts = counts;
-    this.isolation = new BadRowIsolation(job, plan, counts, this::write, this::applied);
+    this.isolation = new BadRowIsolation(job, plan, counts, this::write, this::applied, suspects);
   }
 
   /** Queues a write, applying the queue when it reaches the batch size so memory stays bounded. */

@@ -185,7 +185,7 @@ public final class Orchestrator {
         ? configured : HashDiffDetector.create();
   }
 
-  private static void finish(JobContext job, TablePlan table, TableCounts counts) {
+  static void finish(JobContext job, TablePlan table, TableCounts counts) {
     var report = counts.toReport(table);
     job.audit().table(AuditEventType.TABLE_FINISHED, table.sourceId(), Map.of(
         "inserted", Long.toString(report.inserted()),
