@@ -37,6 +37,7 @@ final class BadRowIsolation {
   private final Consumer<List<PendingWrite>> write;
   private final Applied applied;
   private final boolean suspects;
+  private final RefusalReason reasons;
 
   /** Refused single rows after which a search that has applied nothing gives up. */
   static final int GIVE_UP_AFTER = 32;
@@ -55,6 +56,7 @@ final class BadRowIsolation {
     this.write = write;
     this.applied = applied;
     this.suspects = suspects;
+    this.reasons = new RefusalReason(plan, job.settings().target().name());
   }
 
   /** Applies the writes, setting aside those the target refuses for their values. */
@@ -98,7 +100,8 @@ final class BadRowIsolation {
     /** Finds the refused rows among writes the target refused as a whole with {@code refusal}. */
     void isolate(List<PendingWrite> writes, RuntimeException refusal) {
       if (writes.size() == 1) {
-        refuse(new Refused(writes.get(0), reason(writes.get(0).key(), refusal), refusal));
+        PendingWrite write = writes.get(0);
+        refuse(new Refused(write, reasons.of(write.key(), write.row(), refusal), refusal));
         return;
       }
       int hinted = indexOf(writes, hintedKey(refusal));
@@ -164,12 +167,6 @@ final class BadRowIsolation {
         plan.targetId(), write.key(), write.row(), row.reason(), job.settings().clock().instant()));
     job.audit().row(batch, AuditEventType.ROW_DEAD_LETTERED, plan.targetId(), write.key(), write.target(), write.row(),
         Map.of("reason", row.reason(), "change", write.kind().name()));
-  }
-
-  private String reason(RowKey key, RuntimeException refusal) {
-    String message = refusal.getMessage() == null ? refusal.getClass().getName() : refusal.getMessage();
-    return "table " + plan.targetId() + " row " + key + " refused by " + job.settings().target().name() + ": "
-        + message;
   }
 
   private static @Nullable RowKey hintedKey(Throwable failure) {

@@ -82,7 +82,8 @@ class BadRowsServerTest {
       assertThat(letters).singleElement().satisfies(letter -> {
         assertThat(letter.key()).isEqualTo(RowKey.of(BAD));
         assertThat(letter.row().get("name")).isEqualTo(LONG_TEXT);
-        assertThat(letter.reason()).contains("items", "(12345)", "22001").doesNotContain("too-long");
+        assertThat(letter.reason()).contains("items", "(12345)", "22001", "column name", "(200)", "(10)")
+            .doesNotContain("too-long");
       });
 
       target.execute(widen);
