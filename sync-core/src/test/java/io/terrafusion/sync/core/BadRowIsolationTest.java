@@ -151,12 +151,24 @@ class BadRowIsolationTest {
   }
 
   @Test
+  void aTableThatRefusesEveryRowIsGivenUpEarlyWhenTheStoreNamesTheRows() {
+    fillSource(5_000);
+    target.refuse(LongStream.rangeClosed(1, 5_000).boxed().toArray()).hint(null, true);
+    try (SyncEngine engine = builder(5_000).build()) {
+      JobFailedException e = catchThrowableOfType(JobFailedException.class, () -> engine.run(SyncRequest.full()));
+      assertThat(e.report().failure()).contains("took none of the batch");
+    }
+    assertThat(target.applies()).isLessThan(200);
+    assertThat(state.deadLetters(null, 0, 100)).isEmpty();
+  }
+
+  @Test
   void aKeyNamedByTheStoreIsTriedFirst() {
     fillSource(4_096);
     target.refuse(3_000L).hint(null, true);
     TableReport report = runFull(4_096);
     assertThat(report.deadLettered()).isEqualTo(1);
-    // the whole, the others, the named row alone
+    // the whole, the named row alone, the others
     assertThat(target.applies()).isEqualTo(3);
   }
 
@@ -168,6 +180,27 @@ class BadRowIsolationTest {
     assertThat(report.inserted()).isEqualTo(199);
     assertThat(store.row(ITEMS, 7L)).isPresent();
     assertThat(state.deadLetters(null, 0, 10)).extracting(DeadLetter::key).containsExactly(RowKey.of(150L));
+  }
+
+  @Test
+  void aStoreThatNamesEachOfManyRefusedRowsInTurnLeadsToThemAll() {
+    fillSource(5_000);
+    Object[] bad = LongStream.rangeClosed(1, 500).map(i -> i * 10).boxed().toArray();
+    target.refuse(bad).hint(null, true);
+    TableReport report = runFull(5_000);
+    assertThat(report.inserted()).isEqualTo(4_500);
+    assertThat(report.deadLettered()).isEqualTo(500);
+    assertThat(state.deadLetters(ITEMS, 0, 1_000)).extracting(DeadLetter::key).doesNotHaveDuplicates().hasSize(500);
+    assertThat(target.applies()).isLessThan(2 * 5_000);
+  }
+
+  @Test
+  void aStoreThatNamesWrongRowsIsTrustedOnlyOnce() {
+    fillSource(4_096);
+    target.refuse(100L, 2_000L, 4_000L).hint(5L, false);
+    TableReport report = runFull(4_096);
+    assertThat(report.deadLettered()).isEqualTo(3);
+    assertThat(target.applies()).isLessThan(3 * (2 * 12 + 2) + 2);
   }
 
   @Test

@@ -22,13 +22,14 @@ class BadRowsPropertyTest {
   void targetIsTheSourceWithoutTheRefusedRowsAndTheDeadLettersAreExactlyThem(
       @ForAll @IntRange(min = 1, max = 120) int rows,
       @ForAll @Size(max = 10) Set<@LongRange(min = 1, max = 120) Long> refused,
-      @ForAll @IntRange(min = 1, max = 64) int batchSize) {
+      @ForAll @IntRange(min = 1, max = 64) int batchSize,
+      @ForAll boolean storeNamesTheRow) {
     MemoryStore source = new MemoryStore("source").create(Schemas.items());
     MemoryStore store = new MemoryStore("target").create(Schemas.items());
     for (long id = 1; id <= rows; id++) {
       source.put(ITEMS, id, "name " + id, id);
     }
-    RefusingTarget target = new RefusingTarget(store).refuse(refused.toArray());
+    RefusingTarget target = new RefusingTarget(store).refuse(refused.toArray()).hint(null, storeNamesTheRow);
     InMemoryStateStore state = new InMemoryStateStore();
     Set<RowKey> bad = refused.stream().filter(id -> id <= rows).map(RowKey::of).collect(Collectors.toSet());
     try (SyncEngine engine = SyncEngine.builder().source(source).target(target).stateStore(state)

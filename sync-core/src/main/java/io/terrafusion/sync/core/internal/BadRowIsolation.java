@@ -18,13 +18,16 @@ import org.jspecify.annotations.Nullable;
  * finds the rows at fault by splitting: the good rows are applied in few transactions (about two per
  * level of a binary split), each refused single row is dead-lettered, or fails the table under {@link
  * DeadLetterPolicy#FAIL}. A failure of another kind is not about rows and is thrown as it is. Unless
- * the rows are known suspects (a retry of dead letters), a search that met {@value #GIVE_UP_AFTER}
- * refused rows before the target took any row of the batch fails the table too: that points at the
+ * the rows are known suspects (a retry of dead letters), a search whose splitting met {@value
+ * #GIVE_UP_AFTER} refused rows before the target took any row of the batch fails the table too: that points at the
  * table (a column it cannot take at all) rather than at rows, and would otherwise cost a transaction
  * per row. A smaller batch of only refused rows is dead-lettered, as a rerun after bad rows brings
  * those rows alone again. Used by one thread at a time.
  */
 final class BadRowIsolation {
+  /** Refused single rows after which a search that has applied nothing gives up. */
+  static final int GIVE_UP_AFTER = 32;
+
   /** Records writes the target accepted: their base hashes and audit events. */
   @FunctionalInterface
   interface Applied {
@@ -38,9 +41,6 @@ final class BadRowIsolation {
   private final Applied applied;
   private final boolean suspects;
   private final RefusalReason reasons;
-
-  /** Refused single rows after which a search that has applied nothing gives up. */
-  static final int GIVE_UP_AFTER = 32;
 
   /**
    * @param write applies writes to the target in one transaction, throwing if it refuses them
@@ -77,6 +77,8 @@ final class BadRowIsolation {
     private final long batch;
     private final List<Refused> refused = new ArrayList<>();
     private boolean appliedAny;
+    private boolean trustHints = true;
+    private int refusedBySplit;
 
     Search(long batch) {
       this.batch = batch;
@@ -99,22 +101,36 @@ final class BadRowIsolation {
 
     /** Finds the refused rows among writes the target refused as a whole with {@code refusal}. */
     void isolate(List<PendingWrite> writes, RuntimeException refusal) {
-      if (writes.size() == 1) {
-        PendingWrite write = writes.get(0);
-        refuse(new Refused(write, reasons.of(write.key(), write.row(), refusal), refusal));
-        return;
+      List<PendingWrite> rest = writes;
+      RuntimeException failure = refusal;
+      // A loop, not recursion: a store that names each failing row in turn leads through one step per
+      // refused row, and a batch may hold thousands.
+      while (failure != null) {
+        if (rest.size() == 1) {
+          refuse(rest.get(0), failure, true);
+          return;
+        }
+        int hinted = trustHints ? indexOf(rest, hintedKey(failure)) : -1;
+        if (hinted < 0) {
+          split(rest);
+          return;
+        }
+        // The store named the row: try it alone, then the others. A wrong name costs one
+        // transaction, and the names of this store are not trusted again in this search.
+        PendingWrite suspect = rest.get(hinted);
+        RuntimeException alone = attempt(List.of(suspect));
+        if (alone == null) {
+          trustHints = false;
+        } else {
+          refuse(suspect, alone, false);
+          // Named rows alone cannot tell a table that refuses every row from a batch with many bad
+          // ones; splitting can, as it applies the good parts.
+          trustHints = appliedAny || refused.size() < GIVE_UP_AFTER;
+        }
+        rest = new ArrayList<>(rest);
+        rest.remove(hinted);
+        failure = attempt(rest);
       }
-      int hinted = indexOf(writes, hintedKey(refusal));
-      if (hinted < 0) {
-        split(writes);
-        return;
-      }
-      // The store named the row: apply the others, then try that row alone. Should the hint be
-      // wrong, both parts still go through the same search.
-      List<PendingWrite> others = new ArrayList<>(writes);
-      PendingWrite suspect = others.remove(hinted);
-      retry(others);
-      retry(List.of(suspect));
     }
 
     /** Searches writes known to hold a refused row, in halves. */
@@ -144,16 +160,19 @@ final class BadRowIsolation {
       }
     }
 
-    private void refuse(Refused row) {
+    /** @param bySplit whether splitting found the row, rather than the store naming it */
+    private void refuse(PendingWrite write, RuntimeException refusal, boolean bySplit) {
+      Refused row = new Refused(write, reasons.of(write.key(), write.row(), refusal), refusal);
       if (job.settings().deadLetterPolicy() == DeadLetterPolicy.FAIL) {
         throw new TableSyncException("row " + row.write().key() + " of table " + plan.targetId()
             + " was refused by the target and the dead-letter policy is FAIL: " + row.reason(), plan.targetId(),
             row.failure());
       }
       refused.add(row);
-      if (!suspects && !appliedAny && refused.size() >= GIVE_UP_AFTER) {
+      refusedBySplit += bySplit ? 1 : 0;
+      if (!suspects && !appliedAny && refusedBySplit >= GIVE_UP_AFTER) {
         Refused first = refused.get(0);
-        throw new TableSyncException("the target refused the first " + refused.size() + " rows of a batch of table "
+        throw new TableSyncException("the target refused " + refused.size() + " rows of a batch of table "
             + plan.targetId() + " tried on their own and took none of the batch, so the fault is not in particular"
             + " rows; the first, row " + first.write().key() + ": " + first.reason(), plan.targetId(), first.failure());
       }

@@ -120,10 +120,11 @@ final class BatchWriter {
     List<Row> upserts = new ArrayList<>();
     List<RowKey> deletes = new ArrayList<>();
     for (PendingWrite write : writes) {
-      if (write.row() == null) {
+      Row row = write.row();
+      if (row == null) {
         deletes.add(write.key());
       } else {
-        upserts.add(write.row());
+        upserts.add(row);
       }
     }
     boolean newRows = writes.stream().allMatch(w -> w.row() == null || w.kind() == ChangeKind.INSERT);
