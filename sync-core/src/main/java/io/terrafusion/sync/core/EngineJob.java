@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,6 +106,11 @@ final class EngineJob implements SyncJob, JobControl {
 
   /** Runs the job on the calling thread, unless it was cancelled while queued. */
   void run(Orchestrator orchestrator) {
+    run(control -> orchestrator.run(id, request, control));
+  }
+
+  /** Runs the given work as this job on the calling thread, unless the job was cancelled while queued. */
+  void run(Function<JobControl, JobOutcome> work) {
     synchronized (this) {
       if (state != JobState.QUEUED) {
         return;
@@ -114,7 +120,7 @@ final class EngineJob implements SyncJob, JobControl {
       save();
     }
     try {
-      finish(orchestrator.run(id, request, this));
+      finish(work.apply(this));
     } catch (RuntimeException | Error e) {
       // the orchestrator reports every sync failure as an outcome, so this is the engine itself
       // breaking: the job ends FAILED and the future completes exceptionally, as SyncJob promises

@@ -1,6 +1,8 @@
 package io.terrafusion.sync.core;
 
 import io.terrafusion.sync.api.CircuitBreakerStatus;
+import io.terrafusion.sync.api.DeadLetter;
+import io.terrafusion.sync.api.DeadLetterRetryReport;
 import io.terrafusion.sync.api.JobConflictException;
 import io.terrafusion.sync.api.JobFailedException;
 import io.terrafusion.sync.api.JobState;
@@ -11,6 +13,7 @@ import io.terrafusion.sync.api.SyncReport;
 import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.ValidationReport;
+import io.terrafusion.sync.core.internal.DeadLetterRetry;
 import io.terrafusion.sync.core.internal.EngineSettings;
 import io.terrafusion.sync.core.internal.Orchestrator;
 import io.terrafusion.sync.spi.SourceStore;
@@ -264,5 +267,68 @@ public final class SyncEngine implements AutoCloseable {
    */
   public List<CircuitBreakerStatus> circuitBreakers() {
     return orchestrator.circuitBreakers();
+  }
+
+  /**
+   * The dead letters of a target table, or of every table when {@code table} is null, oldest first:
+   * rows that a transformer or validator refused, or that the target refused to write, each with its
+   * reason. A row refused in several jobs may have a letter of each; a {@linkplain #retryDeadLetters
+   * retry} leaves one per row still refused.
+   *
+   * @param table a target table, or null for all
+   * @param offset how many letters to skip; must be >= 0
+   * @param limit the most letters to return; must be > 0
+   * @throws IllegalArgumentException if {@code offset < 0} or {@code limit <= 0}
+   */
+  public List<DeadLetter> deadLetters(@Nullable TableId table, int offset, int limit) {
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must be >= 0 but was " + offset);
+    }
+    if (limit <= 0) {
+      throw new IllegalArgumentException("limit must be > 0 but was " + limit);
+    }
+    return settings.stateStore().deadLetters(table, offset, limit);
+  }
+
+  /**
+   * Tries the dead-lettered rows of a target table (or of every table when {@code table} is null)
+   * again, once their cause is fixed, and waits for the end. Runs as a job on the calling thread, so
+   * it shows in the job history (initiator {@code dead-letter retry}) and holds its source tables as
+   * any job does. For each dead-lettered key, the current source row is read and goes through the
+   * same pipeline as a sync: transformer, validator, comparison with the target, write with bad-row
+   * isolation. A row written, or already equal at the target, loses its dead letters; a key the
+   * source no longer has is deleted at the target and loses its letters; a row refused again keeps
+   * one letter with the new reason (the old ones go), or fails the job under {@link
+   * DeadLetterPolicy#FAIL}. Letters of target tables that no source table maps to are left alone.
+   *
+   * @param table a target table, or null for all
+   * @return what became of the retried rows
+   * @throws IllegalStateException if the engine is closed
+   * @throws IllegalArgumentException if no source table maps to {@code table}
+   * @throws JobConflictException if a queued or running job of this engine syncs a source table of
+   *     the retry (a retry of every table overlaps any job)
+   * @throws JobFailedException if the retry failed (a store failed, a schema does not fit, a row was
+   *     refused under the FAIL policy) or was cancelled; the letters it had not settled stay
+   */
+  public DeadLetterRetryReport retryDeadLetters(@Nullable TableId table) {
+    if (closed.get()) {
+      throw new IllegalStateException("the engine is closed; build a new one to retry dead letters");
+    }
+    DeadLetterRetry retry = orchestrator.deadLetterRetry(table);
+    List<TableId> sources = retry.sourceTables();
+    SyncRequest request = new SyncRequest(SyncMode.INCREMENTAL, sources, "dead-letter retry");
+    EngineJob job;
+    synchronized (jobs) {
+      checkOverlap(request);
+      job = new EngineJob(request, settings.stateStore(), settings.clock());
+      jobs.put(job.id(), job);
+    }
+    job.run(control -> retry.run(job.id(), sources, control));
+    SyncReport report = job.result().join();
+    if (report.state() != JobState.SUCCEEDED) {
+      throw new JobFailedException(report, job.cause());
+    }
+    return new DeadLetterRetryReport(report, retry.retried(), retry.retried() - retry.stillFailing(),
+        retry.stillFailing());
   }
 }

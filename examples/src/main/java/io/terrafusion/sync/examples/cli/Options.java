@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * known options, values present, numbers in range); whether tables and databases exist is checked
  * later.
  *
- * @param command {@code full}, {@code incremental} or {@code validate}
+ * @param command {@code full}, {@code incremental}, {@code validate} or {@code dead-letters}
  * @param source the source JDBC URL
  * @param target the target JDBC URL
  * @param tables the table names asked for; empty means every source table
@@ -22,9 +22,10 @@ import org.jspecify.annotations.Nullable;
  * @param detector the incremental detector: {@code hashdiff} (the default), {@code changelog} or
  *     {@code watermark}
  * @param watermarkColumn the change column of the watermark detector, or null for other detectors
+ * @param action what {@code dead-letters} does: {@code list} or {@code retry}; null for other commands
  */
 record Options(String command, String source, String target, List<String> tables, @Nullable String state,
-    int batchSize, boolean createTables, String detector, @Nullable String watermarkColumn) {
+    int batchSize, boolean createTables, String detector, @Nullable String watermarkColumn, @Nullable String action) {
 
   static final String USAGE = String.join("\n",
       "usage:",
@@ -33,9 +34,10 @@ record Options(String command, String source, String target, List<String> tables
       "KIND is hashdiff (the default: needs nothing at the source), changelog (triggers installed at the source)",
       "or watermark:COLUMN (a timestamp or version column that every insert and update sets).",
       "  sync validate    --source URL --target URL [--tables t1,t2]",
+      "  sync dead-letters list|retry --source URL --target URL [--tables t1,t2] [--state URL] [--batch-size N]",
       "URLs are JDBC URLs; passwords may come from SYNC_SOURCE_PASSWORD, SYNC_TARGET_PASSWORD and SYNC_STATE_PASSWORD.");
 
-  private static final Set<String> COMMANDS = Set.of("full", "incremental", "validate");
+  private static final Set<String> COMMANDS = Set.of("full", "incremental", "validate", DeadLetterCommands.COMMAND);
 
   Options {
     tables = List.copyOf(tables);
@@ -49,12 +51,14 @@ record Options(String command, String source, String target, List<String> tables
    */
   static Options parse(List<String> args) throws UsageException {
     if (args.isEmpty()) {
-      throw new UsageException("a command is required: full, incremental or validate");
+      throw new UsageException("a command is required: full, incremental, validate or dead-letters");
     }
     String command = args.get(0);
     if (!COMMANDS.contains(command)) {
-      throw new UsageException("unknown command " + command + "; the commands are full, incremental and validate");
+      throw new UsageException("unknown command " + command
+          + "; the commands are full, incremental, validate and dead-letters");
     }
+    String action = command.equals(DeadLetterCommands.COMMAND) ? DeadLetterCommands.action(args) : null;
     String source = null;
     String target = null;
     List<String> tables = new ArrayList<>();
@@ -63,7 +67,7 @@ record Options(String command, String source, String target, List<String> tables
     boolean createTables = false;
     String detector = "hashdiff";
     String watermarkColumn = null;
-    Iterator<String> it = args.subList(1, args.size()).iterator();
+    Iterator<String> it = args.subList(action == null ? 1 : 2, args.size()).iterator();
     while (it.hasNext()) {
       String option = it.next();
       allowed(command, option);
@@ -95,13 +99,15 @@ record Options(String command, String source, String target, List<String> tables
     if (target == null) {
       throw new UsageException("--target is required: the JDBC URL of the database to write");
     }
-    return new Options(command, source, target, tables, state, batchSize, createTables, detector, watermarkColumn);
+    return new Options(command, source, target, tables, state, batchSize, createTables, detector, watermarkColumn,
+        action);
   }
 
   private static void allowed(String command, String option) throws UsageException {
     Set<String> options = switch (command) {
       case "full" -> Set.of("--source", "--target", "--tables", "--state", "--batch-size", "--create-tables");
       case "incremental" -> Set.of("--source", "--target", "--tables", "--detector", "--state", "--batch-size");
+      case DeadLetterCommands.COMMAND -> Set.of("--source", "--target", "--tables", "--state", "--batch-size");
       default -> Set.of("--source", "--target", "--tables");
     };
     if (!options.contains(option)) {

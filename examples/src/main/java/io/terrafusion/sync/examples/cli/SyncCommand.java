@@ -38,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  * sync full        --source URL --target URL [--tables t1,t2] [--state URL] [--batch-size N] [--create-tables]
  * sync incremental --source URL --target URL [--tables ...] [--detector KIND] [--state URL] [--batch-size N]
  * sync validate    --source URL --target URL [--tables ...]
+ * sync dead-letters list|retry --source URL --target URL [--tables ...] [--state URL] [--batch-size N]
  * </pre>
  *
  * <p>URLs are JDBC URLs (PostgreSQL, MariaDB, H2 and SQLite drivers are on the runnable jar's class
@@ -58,6 +59,11 @@ import org.jspecify.annotations.Nullable;
  * {@code incremental} is not available yet. The state of {@code full} (checkpoints, job history) is
  * kept in the database {@code --state} names, else in the target database, in tables named
  * {@code tfsync_*}.
+ *
+ * <p>{@code dead-letters list} prints the dead letters of the tables (every table by default): rows
+ * set aside by a sync, each with its table, key, job, time and reason, never its values. {@code
+ * dead-letters retry} tries them again once the cause is fixed (see {@link SyncEngine#retryDeadLetters})
+ * and prints what became of them; it exits 1 when some are still refused.
  *
  * <p>Exit codes: 0 success; 1 the sync failed, or validation found violations or differences; 2 a
  * usage error (unknown command or option, missing --source or --target, bad number, unknown table,
@@ -122,6 +128,8 @@ public final class SyncCommand {
         return switch (options.command()) {
           case "full" -> sync(engine, SyncMode.FULL, tables, out, err, progressInterval, redactor);
           case "incremental" -> sync(engine, SyncMode.INCREMENTAL, tables, out, err, progressInterval, redactor);
+          case DeadLetterCommands.COMMAND -> new DeadLetterCommands(engine, out, err, redactor)
+              .run(Objects.requireNonNull(options.action(), "action"), options.tables().isEmpty() ? List.of() : tables);
           default -> validate(engine, source, target, tables, out, redactor);
         };
       }

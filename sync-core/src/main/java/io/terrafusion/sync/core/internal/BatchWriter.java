@@ -21,18 +21,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * Collects the writes of one table and applies them in transactions of at most the batch size:
  * resolves conflicts against the base hashes (when the resolver detects conflicts), applies, then
- * records base hashes and audit events (only once the transaction succeeded). Used by one thread at a time.
+ * records base hashes and audit events (only once the transaction succeeded). Rows the target refuses for
+ * their values are found and set aside by {@link BadRowIsolation}. Used by one thread at a time.
  */
 final class BatchWriter {
   private final JobContext job;
   private final TablePlan plan;
   private final TableCounts counts;
   private final List<PendingWrite> pending = new ArrayList<>();
+  private final BadRowIsolation isolation;
 
   BatchWriter(JobContext job, TablePlan plan, TableCounts counts) {
+    this(job, plan, counts, false);
+  }
+
+  /** @param suspects whether the rows were refused before (a retry of dead letters); see {@link BadRowIsolation} */
+  BatchWriter(JobContext job, TablePlan plan, TableCounts counts, boolean suspects) {
     this.job = job;
     this.plan = plan;
     this.counts = counts;
+    this.isolation = new BadRowIsolation(job, plan, counts, this::write, this::applied, suspects);
   }
 
   /**
@@ -121,30 +129,48 @@ final class BatchWriter {
   }
 
   private void apply(long batch, List<PendingWrite> writes) {
-    if (writes.isEmpty()) {
-      return;
+    if (!writes.isEmpty()) {
+      wholeQueue = true;
+      isolation.apply(batch, writes);
     }
-    boolean tracking = job.settings().conflictResolver().detectsConflicts();
+  }
+
+  /** Applies writes to the target in one transaction: the one place the target's apply is called. */
+  private void write(List<PendingWrite> writes) {
     List<Row> upserts = new ArrayList<>();
     List<RowKey> deletes = new ArrayList<>();
-    Map<RowKey, RowHash> hashes = new HashMap<>();
     for (PendingWrite write : writes) {
       Row row = write.row();
       if (row == null) {
         deletes.add(write.key());
       } else {
         upserts.add(row);
-        if (tracking) {
-          hashes.put(write.key(), RowHasher.hash(row));
-        }
       }
     }
     boolean newRows = writes.stream().allMatch(w -> w.row() == null || w.kind() == ChangeKind.INSERT);
-    List<TransactionalWrite> alongside = carrying && checkpoint != null
+    // Only the first attempt of a queue carries the checkpoint: once the target refused it and bad rows
+    // are being isolated, no single part is the batch's last, so TablePass saves the checkpoint after.
+    List<TransactionalWrite> alongside = carrying && wholeQueue && checkpoint != null
         ? job.settings().stateStore().checkpointWrite(checkpoint, job.settings().target()).stream().toList()
         : List.of();
+    wholeQueue = false;
     job.settings().target().apply(plan.write(), new WriteBatch(upserts, deletes, newRows), alongside);
     checkpointCommitted |= !alongside.isEmpty();
+  }
+
+  /** Records the base hashes and audit events of writes the target accepted. */
+  private void applied(long batch, List<PendingWrite> writes) {
+    boolean tracking = job.settings().conflictResolver().detectsConflicts();
+    Map<RowKey, RowHash> hashes = new HashMap<>();
+    List<RowKey> deletes = new ArrayList<>();
+    for (PendingWrite write : writes) {
+      Row row = write.row();
+      if (row == null) {
+        deletes.add(write.key());
+      } else if (tracking) {
+        hashes.put(write.key(), RowHasher.hash(row));
+      }
+    }
     // Without tracking, the bases of the rows just written are stale: forget them, so that a resolver
     // that tracks again later does not take this sync's writes for changes made at the target.
     List<RowKey> forgotten = tracking ? deletes : writes.stream().map(PendingWrite::key).toList();
@@ -176,6 +202,8 @@ final class BatchWriter {
   // The checkpoint of the detector batch being reconciled, attached to the batch's last transaction.
   private @Nullable Checkpoint checkpoint;
   private boolean carrying;
+  /** Whether the next write is a whole queue, not a part of one split to find refused rows. */
+  private boolean wholeQueue;
   private boolean checkpointCommitted;
 
   /**

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,14 @@ public final class Orchestrator {
   /** The states of the engine's circuit breakers: source, target, state store. */
   public List<CircuitBreakerStatus> circuitBreakers() {
     return resilience.statuses();
+  }
+
+  /**
+   * A retry of the dead letters of a target table, or of every table when {@code target} is null,
+   * under the engine's retries and circuit breakers.
+   */
+  public DeadLetterRetry deadLetterRetry(@Nullable TableId target) {
+    return new DeadLetterRetry(settings, target, resilience);
   }
 
   /** The pre-flight checks of a request, without writing anything. */
@@ -198,7 +207,7 @@ public final class Orchestrator {
         ? configured : HashDiffDetector.create();
   }
 
-  private static void finish(JobContext job, TablePlan table, TableCounts counts) {
+  static void finish(JobContext job, TablePlan table, TableCounts counts) {
     var report = counts.toReport(table);
     job.audit().table(AuditEventType.TABLE_FINISHED, table.sourceId(), Map.of(
         "inserted", Long.toString(report.inserted()),
