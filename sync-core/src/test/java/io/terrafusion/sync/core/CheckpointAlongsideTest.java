@@ -113,6 +113,25 @@ class CheckpointAlongsideTest {
     assertThat(state.savedAfter).isEmpty();
   }
 
+  @Test
+  void aBatchSplitToFindRefusedRowsSavesItsCheckpointAfterItsParts() {
+    fill(source, 1, 10, "n");
+    // The second batch is refused whole once, as for a bad row; its halves then go through.
+    memory.beforeApply(n -> {
+      if (n == 2) {
+        throw new DataAccessException("value too long writing items", ITEMS, null, "22001", null);
+      }
+    });
+
+    SyncReport report = run(state);
+
+    assertThat(report.state()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(report.table(ITEMS).orElseThrow().deadLettered()).isZero();
+    assertThat(positions(state.carried)).containsExactly(RowKey.of(3L), RowKey.of(9L), RowKey.of(10L));
+    assertThat(positions(state.savedAfter)).containsExactly(RowKey.of(6L));
+    assertThat(memory.rows(ITEMS)).isEqualTo(source.rows(ITEMS));
+  }
+
   private SyncReport run(StateStore stateStore) {
     try (SyncEngine engine = SyncEngine.builder().source(source).target(target).stateStore(stateStore).batchSize(3)
         .build()) {
