@@ -11,6 +11,7 @@ import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.ValidationReport;
 import io.terrafusion.sync.core.internal.EngineSettings;
+import io.terrafusion.sync.core.internal.Listeners;
 import io.terrafusion.sync.core.internal.Orchestrator;
 import io.terrafusion.sync.spi.SourceStore;
 import io.terrafusion.sync.spi.StateStore;
@@ -66,6 +67,7 @@ public final class SyncEngine implements AutoCloseable {
   private final @Nullable Executor givenExecutor;
   private final @Nullable ExecutorService ownedExecutor;
   private final Orchestrator orchestrator;
+  private final Listeners listeners;
   private final Map<String, EngineJob> jobs = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -73,7 +75,8 @@ public final class SyncEngine implements AutoCloseable {
     this.settings = settings;
     this.givenExecutor = executor;
     this.ownedExecutor = executor == null ? WorkerThreads.newPool() : null;
-    this.orchestrator = new Orchestrator(settings);
+    this.listeners = new Listeners(settings.listeners());
+    this.orchestrator = new Orchestrator(settings, listeners);
   }
 
   /** A builder with every option at its default. */
@@ -111,7 +114,7 @@ public final class SyncEngine implements AutoCloseable {
     // the check and the registration are one step, so two concurrent starts cannot both pass
     synchronized (jobs) {
       checkOverlap(request);
-      job = new EngineJob(request, settings.stateStore(), settings.clock());
+      job = new EngineJob(request, settings.stateStore(), settings.clock(), settings.jobTimeout(), listeners);
       jobs.put(job.id(), job);
     }
     try {

@@ -6,13 +6,16 @@ import io.terrafusion.sync.spi.ChangeDetector;
 import io.terrafusion.sync.spi.ConflictResolver;
 import io.terrafusion.sync.spi.SourceStore;
 import io.terrafusion.sync.spi.StateStore;
+import io.terrafusion.sync.spi.SyncListener;
 import io.terrafusion.sync.spi.TargetStore;
 import io.terrafusion.sync.spi.Transformer;
 import io.terrafusion.sync.spi.Validator;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's validated, immutable configuration, as the builder produced it.
@@ -22,6 +25,10 @@ import java.util.Objects;
  *     hash-diff detector included
  * @param createMissingTables whether a job creates the target tables it lacks from the mapped source
  *     schemas
+ * @param parallelism the most tables of one job synced at once
+ * @param jobTimeout how long a job may run before it stops at its next batch boundary and fails, or
+ *     null for no limit
+ * @param listeners who follows the jobs' progress
  */
 public record EngineSettings(
     SourceStore source,
@@ -36,7 +43,10 @@ public record EngineSettings(
     Map<String, ChangeDetector> detectors,
     DeadLetterPolicy deadLetterPolicy,
     Clock clock,
-    boolean createMissingTables) {
+    boolean createMissingTables,
+    int parallelism,
+    @Nullable Duration jobTimeout,
+    List<SyncListener> listeners) {
 
   /** Checks the parts and copies the sinks. */
   public EngineSettings {
@@ -51,5 +61,6 @@ public record EngineSettings(
     Objects.requireNonNull(incrementalDetector, "incrementalDetector");
     auditSinks = List.copyOf(auditSinks);
     detectors = Map.copyOf(detectors);
+    listeners = List.copyOf(listeners);
   }
 }

@@ -32,11 +32,13 @@ public final class Orchestrator {
 
   private final EngineSettings settings;
   private final Planner planner;
+  private final Listeners listeners;
 
-  /** An orchestrator of the given configuration. */
-  public Orchestrator(EngineSettings settings) {
+  /** An orchestrator of the given configuration, telling the given listeners how tables progress. */
+  public Orchestrator(EngineSettings settings, Listeners listeners) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.planner = new Planner(settings);
+    this.listeners = Objects.requireNonNull(listeners, "listeners");
   }
 
   /** The pre-flight checks of a request, without writing anything. */
@@ -70,10 +72,15 @@ public final class Orchestrator {
         "tables", request.tables().isEmpty() ? "*" : request.tables().stream().map(TableId::toString)
             .collect(Collectors.joining(",")),
         "initiator", request.initiator()));
+    StoppingControl stopping = new StoppingControl(control);
+    ProgressBoard progress = new ProgressBoard(jobId, settings.clock(), stopping, listeners);
     JobOutcome outcome;
     try {
-      boolean done = runTables(new JobContext(settings, jobId, audit, control), request);
-      outcome = new JobOutcome(done ? JobState.SUCCEEDED : JobState.CANCELLED, null, null);
+      boolean done = runTables(new JobContext(settings, jobId, audit, stopping, progress), stopping, request);
+      String stopFailure = done ? null : control.stopFailure();
+      outcome = done ? new JobOutcome(JobState.SUCCEEDED, null, null)
+          : stopFailure == null ? new JobOutcome(JobState.CANCELLED, null, null)
+          : new JobOutcome(JobState.FAILED, stopFailure, null);
     } catch (RuntimeException e) {
       LOG.warn("job {} failed", jobId, e);
       String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
@@ -88,7 +95,7 @@ public final class Orchestrator {
     return outcome;
   }
 
-  private boolean runTables(JobContext job, SyncRequest request) {
+  private boolean runTables(JobContext job, StoppingControl control, SyncRequest request) {
     SyncMode mode = request.mode();
     JobPlan plan = planner.plan(request.tables());
     if (settings.createMissingTables() && !plan.missing().isEmpty()
@@ -99,41 +106,49 @@ public final class Orchestrator {
     if (!plan.violations().isEmpty()) {
       throw new SchemaMismatchException(plan.violations());
     }
+    job.progress().planned(plan.tables(), settings.source(), mode == SyncMode.FULL);
     Map<TableId, TableCounts> counts = new HashMap<>();
-    List<TablePlan> deferredDeletes = new ArrayList<>();
+    plan.tables().forEach(t -> counts.put(t.sourceId(), new TableCounts()));
     // Pass 1, parents first: inserts and updates of every table, so a child never refers to a parent
     // not yet written. A table that another selected table references keeps its deletes for pass 2:
     // deleting a parent row before the children that refer to it are gone would break the foreign key.
-    for (TablePlan table : plan.tables()) {
-      TableCounts tableCounts = new TableCounts();
-      counts.put(table.sourceId(), tableCounts);
-      job.audit().table(AuditEventType.TABLE_STARTED, table.sourceId(), Map.of("target", table.targetId().toString()));
-      boolean deletesNow = mode == SyncMode.INCREMENTAL || !plan.referenced().contains(table.sourceId());
-      ChangeDetector detector = mode == SyncMode.FULL ? fullDetector(job, table) : incrementalDetector(request, table);
-      if (!new TablePass(job, table, tableCounts).run(detector, true, true, deletesNow)) {
-        return false;
-      }
-      if (mode == SyncMode.FULL) {
-        // Both full detectors' checkpoints go: one left by an interrupted earlier job would skip keys later.
-        settings.stateStore().clearCheckpoint(table.sourceId(), FullScanDetector.NAME);
-        settings.stateStore().clearCheckpoint(table.sourceId(), HashDiffDetector.NAME);
-      }
-      if (deletesNow) {
-        finish(job, table, tableCounts);
-      } else {
-        deferredDeletes.add(0, table);
-      }
+    // Pass 2, children first: a fresh scan of each referenced table that only deletes, once the
+    // children's deletes have run. TableSchedule orders the passes; tables may run side by side.
+    return new ParallelTables(settings.parallelism(), control).run(TableSchedule.of(plan, mode), step -> {
+      TableCounts tableCounts = counts.get(step.table().sourceId());
+      return step.deferredDeletes()
+          ? deletePass(job, step.table(), tableCounts)
+          : mainPass(job, request, step, tableCounts);
+    });
+  }
+
+  private boolean mainPass(JobContext job, SyncRequest request, TableSchedule.Step step, TableCounts tableCounts) {
+    TablePlan table = step.table();
+    SyncMode mode = request.mode();
+    job.audit().table(AuditEventType.TABLE_STARTED, table.sourceId(), Map.of("target", table.targetId().toString()));
+    job.progress().started(table);
+    ChangeDetector detector = mode == SyncMode.FULL ? fullDetector(job, table) : incrementalDetector(request, table);
+    if (!new TablePass(job, table, tableCounts).run(detector, true, true, !step.defersDeletes())) {
+      return false;
     }
-    // Pass 2, children first: a fresh scan of each referenced table that only deletes, now that the
-    // children's deletes have run. It saves no checkpoints; a rerun scans again, deletes being idempotent.
-    for (TablePlan table : deferredDeletes) {
-      TableCounts tableCounts = counts.get(table.sourceId());
-      ChangeDetector detector = comparesChecksums(job, table) ? hashDiff() : FullScanDetector.create();
-      if (!new TablePass(job, table, tableCounts).run(detector, false, false, true)) {
-        return false;
-      }
+    if (mode == SyncMode.FULL) {
+      // Both full detectors' checkpoints go: one left by an interrupted earlier job would skip keys later.
+      settings.stateStore().clearCheckpoint(table.sourceId(), FullScanDetector.NAME);
+      settings.stateStore().clearCheckpoint(table.sourceId(), HashDiffDetector.NAME);
+    }
+    if (!step.defersDeletes()) {
       finish(job, table, tableCounts);
     }
+    return true;
+  }
+
+  /** A referenced table's deletes. It saves no checkpoints; a rerun scans again, deletes being idempotent. */
+  private boolean deletePass(JobContext job, TablePlan table, TableCounts tableCounts) {
+    ChangeDetector detector = comparesChecksums(job, table) ? hashDiff() : FullScanDetector.create();
+    if (!new TablePass(job, table, tableCounts).run(detector, false, false, true)) {
+      return false;
+    }
+    finish(job, table, tableCounts);
     return true;
   }
 
@@ -196,5 +211,6 @@ public final class Orchestrator {
         "deadLettered", Long.toString(report.deadLettered()),
         "conflicts", Long.toString(report.conflicts())));
     job.control().tableFinished(report);
+    job.progress().finished(table, counts, report);
   }
 }

@@ -59,11 +59,15 @@ final class TablePass {
           return true;
         }
         ChangeBatch batch = stream.next();
+        if (upserts) {
+          counts.read += batch.size();
+        }
         reconciler.reconcile(batch, stager.stage(batch));
         if (resume) {
           state.saveCheckpoint(batch.checkpoint());
         }
         stream.committed(batch);
+        job.progress().batchApplied(plan, counts);
       }
     }
   }
