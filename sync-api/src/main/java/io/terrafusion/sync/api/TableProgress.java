@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param estimatedRows the source's estimate of the rows to read, or null when it has none (always
  *     null for incremental jobs, which read only what changed)
  * @param remaining the estimated time left for this table, or null when the estimate or the rate is
- *     unknown; zero once the table is finished
+ *     unknown; zero once the table is finished or failed
  */
 public record TableProgress(
     TableId table,
@@ -49,7 +49,9 @@ public record TableProgress(
     /** Being read and written. */
     RUNNING,
     /** Done. */
-    FINISHED
+    FINISHED,
+    /** Stopped by its failure, which fails the job; what was applied before it stays applied. */
+    FAILED
   }
 
   /**
@@ -78,14 +80,14 @@ public record TableProgress(
 
   /**
    * The progress of a started table, with the rate over {@code elapsed} and the time left from the
-   * estimate; a finished table has nothing left.
+   * estimate; a finished or failed table has nothing left.
    *
    * @param elapsed how long the table has been running
    */
   public static TableProgress measured(TableId table, Phase phase, long rowsRead, long inserted, long updated,
       long deleted, long unchanged, long deadLettered, Duration elapsed, @Nullable Long estimatedRows) {
     double rate = Rates.perSecond(rowsRead, elapsed);
-    Duration remaining = phase == Phase.FINISHED ? Duration.ZERO : Rates.remaining(estimatedRows, rowsRead, rate);
+    Duration remaining = phase == Phase.FINISHED || phase == Phase.FAILED ? Duration.ZERO : Rates.remaining(estimatedRows, rowsRead, rate);
     return new TableProgress(table, phase, rowsRead, inserted, updated, deleted, unchanged, deadLettered, rate,
         estimatedRows, remaining);
   }

@@ -30,6 +30,13 @@ public interface SyncListener {
   /** A table of a job is done. */
   default void tableFinished(String jobId, TableReport report) {}
 
+  /**
+   * A table of a job failed, with its progress up to then (phase {@link TableProgress.Phase#FAILED});
+   * the job is failing, and the tables running beside it stop at their next batch boundary. The
+   * reason comes with {@link #jobFinished}.
+   */
+  default void tableFailed(String jobId, TableProgress progress) {}
+
   /** A job ended, in any terminal state. */
   default void jobFinished(SyncReport report) {}
 }

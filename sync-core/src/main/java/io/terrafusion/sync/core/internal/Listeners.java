@@ -47,6 +47,10 @@ public final class Listeners {
     each("tableFinished", jobId, l -> l.tableFinished(jobId, report));
   }
 
+  void tableFailed(String jobId, TableProgress progress) {
+    each("tableFailed", jobId, l -> l.tableFailed(jobId, progress));
+  }
+
   private void each(String event, String jobId, Consumer<SyncListener> call) {
     for (SyncListener listener : listeners) {
       try {

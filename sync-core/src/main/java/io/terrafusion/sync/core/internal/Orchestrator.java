@@ -116,9 +116,16 @@ public final class Orchestrator {
     // children's deletes have run. TableSchedule orders the passes; tables may run side by side.
     return new ParallelTables(settings.parallelism(), control).run(TableSchedule.of(plan, mode), step -> {
       TableCounts tableCounts = counts.get(step.table().sourceId());
-      return step.deferredDeletes()
-          ? deletePass(job, step.table(), tableCounts)
-          : mainPass(job, request, step, tableCounts);
+      try {
+        return step.deferredDeletes()
+            ? deletePass(job, step.table(), tableCounts)
+            : mainPass(job, request, step, tableCounts);
+      } catch (RuntimeException e) {
+        // stopped before anyone hears of the failure, so that no table beside it starts another batch after
+        control.stop();
+        job.progress().failed(step.table(), tableCounts);
+        throw e;
+      }
     });
   }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,7 +72,8 @@ final class ParallelTables {
   /** The failure as it is when its message names the table, else wrapped in one that does. */
   private static RuntimeException named(TableId table, RuntimeException e) {
     String message = e.getMessage();
-    if (message != null && message.contains(table.toString())) {
+    if (message != null && Pattern.compile("(?<![\\w.])" + Pattern.quote(table.toString()) + "(?!\\w)")
+        .matcher(message).find()) {
       return e;
     }
     return new TableSyncException("table " + table + " failed: " + (message == null ? e.getClass().getName() : message),

@@ -68,6 +68,12 @@ final class ProgressBoard {
     listeners.tableFinished(jobId, report);
   }
 
+  void failed(TablePlan table, TableCounts counts) {
+    TableProgress progress = snapshot(table, Phase.FAILED, counts);
+    control.progress(progress);
+    listeners.tableFailed(jobId, progress);
+  }
+
   private TableProgress snapshot(TablePlan table, Phase phase, TableCounts counts) {
     Instant now = clock.instant();
     Duration elapsed = Duration.between(started.getOrDefault(table.sourceId(), now), now);
