@@ -56,6 +56,11 @@ import org.jspecify.annotations.Nullable;
  * the request chooses for a table, else the builder's {@code incrementalDetector}, by default the
  * hash-diff detector (a full comparison by checksums, which needs nothing installed at the source).
  *
+ * <p>A job syncs its tables one after the other, or up to {@link SyncEngineBuilder#parallelism}
+ * at once in foreign-key order; it stops at a batch boundary when cancelled or when its {@link
+ * SyncEngineBuilder#jobTimeout} passes, and reports its live progress through {@link
+ * io.terrafusion.sync.api.JobStatus#progress()} and the {@link io.terrafusion.sync.spi.SyncListener}s.
+ *
  * <p>This class is immutable and thread-safe: jobs may be started from any thread and run
  * concurrently on distinct tables; {@link #start} refuses a job that wants a table a queued or
  * running job of this engine syncs (jobs of other engine instances are not coordinated).
