@@ -2,14 +2,21 @@ package io.terrafusion.sync.testkit.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.terrafusion.sync.api.JobProgress;
+import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.api.TableId;
+import io.terrafusion.sync.api.TableProgress;
 import io.terrafusion.sync.api.TableSchema;
+import io.terrafusion.sync.core.SyncEngine;
 import io.terrafusion.sync.jdbc.JdbcStore;
+import io.terrafusion.sync.spi.SyncListener;
 import io.terrafusion.sync.testkit.EmbeddedDatabase;
 import io.terrafusion.sync.testkit.ServerDatabase;
 import io.terrafusion.sync.testkit.ServerDatabase.Kind;
 import io.terrafusion.sync.testkit.TestDatabase;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -25,6 +32,30 @@ class EstimatedRowCountTest {
       h2.execute(CREATE, insert(250));
       assertThat(estimate(h2)).hasValue(250);
     }
+  }
+
+  @Test
+  void fullJobBetweenH2DatabasesReportsTheEstimateAndTimeLeft() {
+    List<TableProgress> batches = new CopyOnWriteArrayList<>();
+    SyncListener listener = new SyncListener() {
+      @Override
+      public void batchApplied(String jobId, TableProgress progress) {
+        batches.add(progress);
+      }
+    };
+    try (EmbeddedDatabase source = EmbeddedDatabase.h2(); EmbeddedDatabase target = EmbeddedDatabase.h2()) {
+      source.execute(CREATE, insert(250));
+      target.execute(CREATE);
+      try (SyncEngine engine = SyncEngine.builder().source(source.store()).target(target.store()).batchSize(100)
+          .listener(listener).build()) {
+        JobProgress done = engine.job(engine.run(SyncRequest.full()).jobId()).orElseThrow().status().progress();
+
+        assertThat(done.estimatedRows()).isEqualTo(250L);
+        assertThat(done.rowsRead()).isEqualTo(250);
+      }
+    }
+    assertThat(batches).extracting(TableProgress::rowsRead).containsExactly(100L, 200L, 250L);
+    assertThat(batches).allSatisfy(p -> assertThat(p.estimatedRows()).isEqualTo(250L));
   }
 
   @Test
