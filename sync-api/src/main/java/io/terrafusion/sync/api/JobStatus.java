@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A snapshot of a job: its state, its request, its timing, the tables done so far, and the failure
- * if it failed.
+ * A snapshot of a job: its state, its request, its timing, the tables done so far, the failure if
+ * it failed, and its live progress (rows read and written per table, rate, time left).
  *
  * <p>This record is immutable and thread-safe.
  *
