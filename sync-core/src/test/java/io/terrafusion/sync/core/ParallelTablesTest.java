@@ -80,6 +80,26 @@ class ParallelTablesTest {
   }
 
   @Test
+  void parallelJobReplacingParentsAndChildrenKeepsEveryForeignKey() {
+    TableId d = TableId.of("d");
+    TableSchema grandchild = Schemas.withForeignKey(
+        Schemas.table(d, List.of("id"), "id:BIGINT", "b_id:BIGINT"), "b_id", B, "id");
+    source.create(grandchild);
+    store.create(grandchild);
+    store.put(A, 90L, "gone").put(B, 90L, 90L).put(d, 90L, 90L).put(C, 90L, "gone");
+    source.put(d, 1L, 1L).put(d, 2L, 2L);
+    try (SyncEngine engine = SyncEngine.builder().source(source).target(target).batchSize(1).parallelism(4)
+        .executor(Runnable::run).build()) {
+      SyncReport report = engine.run(SyncRequest.full());
+
+      assertThat(report.deleted()).isEqualTo(4);
+      for (TableId table : List.of(A, B, C, d)) {
+        assertThat(store.rows(table)).as(table.toString()).isEqualTo(source.rows(table));
+      }
+    }
+  }
+
+  @Test
   void parallelismOfOneRunsOneTableAfterTheOther() {
     try (SyncEngine engine = engine(1)) {
       engine.run(SyncRequest.full());
