@@ -7,6 +7,7 @@ import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.TableSchema;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A database the engine reads from: its tables, their schemas, and their rows in key order.
@@ -68,4 +69,16 @@ public interface SourceStore extends AutoCloseable {
   /** Releases the store's resources. The engine does not close stores it was given. */
   @Override
   default void close() {}
+
+  /**
+   * A cheap estimate of the number of rows of a table, for progress reports: the database's
+   * statistics where it keeps them, which may lag behind the table. The default has none. Must be
+   * fast (no full scan of a large table) and thread-safe; a failure to estimate is best reported as
+   * empty, since the engine treats any exception here as "no estimate".
+   *
+   * @param table the table's schema as returned by {@link #table(TableId)}
+   */
+  default OptionalLong estimatedRowCount(TableSchema table) {
+    return OptionalLong.empty();
+  }
 }

@@ -1,19 +1,26 @@
 package io.terrafusion.sync.core;
 
+import io.terrafusion.sync.api.JobProgress;
 import io.terrafusion.sync.api.JobState;
 import io.terrafusion.sync.api.JobStatus;
 import io.terrafusion.sync.api.SyncJob;
 import io.terrafusion.sync.api.SyncReport;
 import io.terrafusion.sync.api.SyncRequest;
+import io.terrafusion.sync.api.TableId;
+import io.terrafusion.sync.api.TableProgress;
 import io.terrafusion.sync.api.TableReport;
 import io.terrafusion.sync.core.internal.JobControl;
 import io.terrafusion.sync.core.internal.JobOutcome;
+import io.terrafusion.sync.core.internal.Listeners;
 import io.terrafusion.sync.core.internal.Orchestrator;
 import io.terrafusion.sync.spi.StateStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,11 +51,18 @@ final class EngineJob implements SyncJob, JobControl {
   private final List<TableReport> tables = new ArrayList<>();
   private @Nullable String failure;
   private @Nullable Throwable cause;
+  private final @Nullable Duration timeout;
+  private final Listeners listeners;
+  private final Map<TableId, TableProgress> progress = new LinkedHashMap<>();
+  private @Nullable Instant deadline;
+  private volatile boolean timedOut;
 
-  EngineJob(SyncRequest request, StateStore stateStore, Clock clock) {
+  EngineJob(SyncRequest request, StateStore stateStore, Clock clock, @Nullable Duration timeout, Listeners listeners) {
     this.request = request;
     this.stateStore = stateStore;
     this.clock = clock;
+    this.timeout = timeout;
+    this.listeners = listeners;
     this.submitted = clock.instant();
     synchronized (this) {
       save();
@@ -62,7 +76,7 @@ final class EngineJob implements SyncJob, JobControl {
 
   @Override
   public synchronized JobStatus status() {
-    return new JobStatus(id, state, request, submitted, started, finished, tables, failure);
+    return new JobStatus(id, state, request, submitted, started, finished, tables, failure, progress());
   }
 
   @Override
@@ -85,12 +99,14 @@ final class EngineJob implements SyncJob, JobControl {
       report = end(new JobOutcome(JobState.CANCELLED, null, null));
     }
     result.complete(report);
+    listeners.jobFinished(report);
     return true;
   }
 
+  /** Whether the job was cancelled or its time limit has passed on the engine clock. */
   @Override
   public boolean cancelRequested() {
-    return cancelRequested.get();
+    return cancelRequested.get() || timedOut();
   }
 
   @Override
@@ -117,8 +133,10 @@ final class EngineJob implements SyncJob, JobControl {
       }
       state = state.moveTo(JobState.RUNNING);
       started = clock.instant();
+      deadline = timeout == null ? null : started.plus(timeout);
       save();
     }
+    listeners.jobStarted(id, request);
     try {
       finish(work.apply(this));
     } catch (RuntimeException | Error e) {
@@ -151,6 +169,7 @@ final class EngineJob implements SyncJob, JobControl {
       report = end(outcome);
     }
     result.complete(report);
+    listeners.jobFinished(report);
   }
 
   private SyncReport end(JobOutcome outcome) {
@@ -161,6 +180,34 @@ final class EngineJob implements SyncJob, JobControl {
     save();
     Instant begun = started == null ? submitted : started;
     return new SyncReport(id, request.mode(), state, begun, finished, tables, failure);
+  }
+
+  @Override
+  public synchronized void progress(TableProgress table) {
+    progress.put(table.table(), table);
+  }
+
+  @Override
+  public @Nullable String stopFailure() {
+    return timedOut && !cancelRequested.get() ? "timed out after " + timeout : null;
+  }
+
+  private boolean timedOut() {
+    if (!timedOut) {
+      Instant limit;
+      synchronized (this) {
+        limit = deadline;
+      }
+      timedOut = limit != null && !clock.instant().isBefore(limit);
+    }
+    return timedOut;
+  }
+
+  /** The progress of every planned table, with the totals; called holding the lock. */
+  private JobProgress progress() {
+    Instant end = finished != null ? finished : clock.instant();
+    Duration running = started == null ? Duration.ZERO : Duration.between(started, end);
+    return JobProgress.of(List.copyOf(progress.values()), running, state.isTerminal());
   }
 
   private void save() {

@@ -15,6 +15,7 @@ import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.ValidationReport;
 import io.terrafusion.sync.core.internal.DeadLetterRetry;
 import io.terrafusion.sync.core.internal.EngineSettings;
+import io.terrafusion.sync.core.internal.Listeners;
 import io.terrafusion.sync.core.internal.Orchestrator;
 import io.terrafusion.sync.spi.SourceStore;
 import io.terrafusion.sync.spi.StateStore;
@@ -59,6 +60,11 @@ import org.jspecify.annotations.Nullable;
  * the request chooses for a table, else the builder's {@code incrementalDetector}, by default the
  * hash-diff detector (a full comparison by checksums, which needs nothing installed at the source).
  *
+ * <p>A job syncs its tables one after the other, or up to {@link SyncEngineBuilder#parallelism}
+ * at once in foreign-key order; it stops at a batch boundary when cancelled or when its {@link
+ * SyncEngineBuilder#jobTimeout} passes, and reports its live progress through {@link
+ * io.terrafusion.sync.api.JobStatus#progress()} and the {@link io.terrafusion.sync.spi.SyncListener}s.
+ *
  * <p>This class is immutable and thread-safe: jobs may be started from any thread and run
  * concurrently on distinct tables; {@link #start} refuses a job that wants a table a queued or
  * running job of this engine syncs (jobs of other engine instances are not coordinated).
@@ -70,6 +76,7 @@ public final class SyncEngine implements AutoCloseable {
   private final @Nullable Executor givenExecutor;
   private final @Nullable ExecutorService ownedExecutor;
   private final Orchestrator orchestrator;
+  private final Listeners listeners;
   private final Map<String, EngineJob> jobs = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -77,7 +84,8 @@ public final class SyncEngine implements AutoCloseable {
     this.settings = settings;
     this.givenExecutor = executor;
     this.ownedExecutor = executor == null ? WorkerThreads.newPool() : null;
-    this.orchestrator = new Orchestrator(settings);
+    this.listeners = new Listeners(settings.listeners());
+    this.orchestrator = new Orchestrator(settings, listeners);
   }
 
   /** A builder with every option at its default. */
@@ -115,7 +123,7 @@ public final class SyncEngine implements AutoCloseable {
     // the check and the registration are one step, so two concurrent starts cannot both pass
     synchronized (jobs) {
       checkOverlap(request);
-      job = new EngineJob(request, settings.stateStore(), settings.clock());
+      job = new EngineJob(request, settings.stateStore(), settings.clock(), settings.jobTimeout(), listeners);
       jobs.put(job.id(), job);
     }
     try {
@@ -320,7 +328,7 @@ public final class SyncEngine implements AutoCloseable {
     EngineJob job;
     synchronized (jobs) {
       checkOverlap(request);
-      job = new EngineJob(request, settings.stateStore(), settings.clock());
+      job = new EngineJob(request, settings.stateStore(), settings.clock(), settings.jobTimeout(), listeners);
       jobs.put(job.id(), job);
     }
     job.run(control -> retry.run(job.id(), sources, control));

@@ -10,10 +10,12 @@ import io.terrafusion.sync.spi.ChangeDetector;
 import io.terrafusion.sync.spi.ConflictResolver;
 import io.terrafusion.sync.spi.SourceStore;
 import io.terrafusion.sync.spi.StateStore;
+import io.terrafusion.sync.spi.SyncListener;
 import io.terrafusion.sync.spi.TargetStore;
 import io.terrafusion.sync.spi.Transformer;
 import io.terrafusion.sync.spi.Validator;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +37,8 @@ public final class SyncEngineBuilder {
   public static final int DEFAULT_BATCH_SIZE = 1000;
   /** The largest number of rows per batch. */
   public static final int MAX_BATCH_SIZE = 100_000;
+  /** The most tables of one job that may be synced at once. */
+  public static final int MAX_PARALLELISM = 64;
 
   private @Nullable SourceStore source;
   private @Nullable TargetStore target;
@@ -52,6 +56,9 @@ public final class SyncEngineBuilder {
   private boolean createMissingTables;
   private RetryPolicy retryPolicy = RetryPolicy.defaults();
   private CircuitBreakerPolicy circuitBreakerPolicy = CircuitBreakerPolicy.defaults();
+  private int parallelism = 1;
+  private @Nullable Duration jobTimeout;
+  private final List<SyncListener> listeners = new ArrayList<>();
 
   SyncEngineBuilder() {}
 
@@ -74,6 +81,9 @@ public final class SyncEngineBuilder {
     this.createMissingTables = settings.createMissingTables();
     this.retryPolicy = settings.retryPolicy();
     this.circuitBreakerPolicy = settings.circuitBreakerPolicy();
+    this.parallelism = settings.parallelism();
+    this.jobTimeout = settings.jobTimeout();
+    this.listeners.addAll(settings.listeners());
   }
 
   /** The store to read from. Required. */
@@ -197,11 +207,47 @@ public final class SyncEngineBuilder {
   }
 
   /**
+   * The most tables of one job synced at once. Default 1: one table after the other. Above 1, a job
+   * runs tables on threads of its own, still in foreign-key order: a table starts writing only once
+   * every selected table it references has written its inserts and updates, and a referenced table
+   * deletes only once the tables referring to it are done. When one table fails, the others stop at
+   * their next batch boundary and the job fails naming it. Memory grows with it: about two batches per
+   * running table. Must be between 1 and {@value #MAX_PARALLELISM}, checked by {@link #build()}.
+   */
+  public SyncEngineBuilder parallelism(int tables) {
+    this.parallelism = tables;
+    return this;
+  }
+
+  /**
+   * How long a job may run. Default: no limit. A job still running when the time has passed on the
+   * engine's {@linkplain #clock clock} stops at its next batch boundary, like a cancelled one (every
+   * applied batch is whole and checkpointed), and ends FAILED with the reason {@code timed out after}
+   * the limit. The time counts from when the job starts running, not while it is queued. Must be
+   * positive, checked by {@link #build()}.
+   */
+  public SyncEngineBuilder jobTimeout(Duration limit) {
+    this.jobTimeout = Objects.requireNonNull(limit, "jobTimeout");
+    return this;
+  }
+
+  /**
+   * Adds a listener of job and table starts and ends and of each applied batch's progress; every
+   * added listener receives every call. Default: none. See {@link SyncListener} for its contract: a
+   * listener that throws is logged and the sync goes on.
+   */
+  public SyncEngineBuilder listener(SyncListener listener) {
+    this.listeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /**
    * Builds the engine.
    *
    * @throws InvalidConfigurationException listing every problem: a missing source or target, the
-   *     same object as source and target, a batch size out of range, two detectors of one name, a
-   *     retry or circuit breaker policy whose values break its rules
+   *     same object as source and target, a batch size or parallelism out of range, a job timeout
+   *     not positive, two detectors of one name, a retry or circuit breaker policy whose values
+   *     break its rules
    */
   public SyncEngine build() {
     List<String> problems = new ArrayList<>();
@@ -216,6 +262,12 @@ public final class SyncEngineBuilder {
     }
     if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
       problems.add("batchSize must be between 1 and " + MAX_BATCH_SIZE + " but was " + batchSize);
+    }
+    if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+      problems.add("parallelism must be between 1 and " + MAX_PARALLELISM + " but was " + parallelism);
+    }
+    if (jobTimeout != null && (jobTimeout.isNegative() || jobTimeout.isZero())) {
+      problems.add("jobTimeout must be positive but was " + jobTimeout);
     }
     Map<String, ChangeDetector> byName = new HashMap<>();
     List<ChangeDetector> all = new ArrayList<>(detectors);
@@ -238,7 +290,7 @@ public final class SyncEngineBuilder {
     EngineSettings settings = new EngineSettings(Objects.requireNonNull(source), Objects.requireNonNull(target),
         stateStore == null ? new InMemoryStateStore() : stateStore, batchSize, transformer, validator,
         conflictResolver, auditSinks, incremental, byName, deadLetterPolicy, clock, createMissingTables, retryPolicy,
-        circuitBreakerPolicy);
+        circuitBreakerPolicy, parallelism, jobTimeout, listeners);
     return new SyncEngine(settings, executor);
   }
 

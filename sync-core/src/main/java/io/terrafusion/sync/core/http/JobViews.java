@@ -1,8 +1,10 @@
 package io.terrafusion.sync.core.http;
 
 import io.terrafusion.sync.api.Conflict;
+import io.terrafusion.sync.api.JobProgress;
 import io.terrafusion.sync.api.JobStatus;
 import io.terrafusion.sync.api.TableId;
+import io.terrafusion.sync.api.TableProgress;
 import io.terrafusion.sync.api.TableReport;
 import io.terrafusion.sync.api.Violation;
 import java.time.Duration;
@@ -29,9 +31,11 @@ final class JobViews {
   private JobViews() {}
 
   /**
-   * A job with its progress. Rows so far count every row a finished table compared or wrote; the
-   * rate is rows per second of elapsed time; the time left is estimated from the tables done when
-   * the request names its tables and the job is running.
+   * A job with its progress. Rows so far are the rows the detectors read (for a job kept without live
+   * progress, every row a finished table compared or wrote); the rate is rows per second of elapsed
+   * time; the time left comes from the sources' row estimates where they have them, else from the
+   * tables done when the request names its tables. Each planned table shows its own progress and
+   * phase, FAILED for the table a failed job stopped on.
    */
   static Map<String, @Nullable Object> job(JobStatus status, Instant now) {
     Map<String, @Nullable Object> view = new LinkedHashMap<>();
@@ -71,33 +75,71 @@ final class JobViews {
   }
 
   private static Map<String, @Nullable Object> progress(JobStatus status, Instant now) {
-    long rows = 0;
-    for (TableReport t : status.tables()) {
-      rows += t.changed() + t.unchanged() + t.filtered() + t.deadLettered();
-    }
+    JobProgress live = status.progress();
+    long rows = live.tables().isEmpty() ? finishedRows(status) : live.rowsRead();
     Duration elapsed = status.started() == null ? Duration.ZERO
         : Duration.between(status.started(), status.finished() == null ? now : status.finished());
     double seconds = Math.max(elapsed.toNanos(), 0) / 1e9;
     Map<String, @Nullable Object> view = new LinkedHashMap<>();
     view.put("rows", rows);
+    view.put("inserted", live.inserted());
+    view.put("updated", live.updated());
+    view.put("deleted", live.deleted());
+    view.put("unchanged", live.unchanged());
+    view.put("deadLettered", live.deadLettered());
     view.put("tablesDone", status.tables().size());
-    view.put("tablesTotal", status.request().tables().isEmpty() ? null : status.request().tables().size());
+    view.put("tablesTotal", !live.tables().isEmpty() ? Integer.valueOf(live.tables().size())
+        : status.request().tables().isEmpty() ? null : Integer.valueOf(status.request().tables().size()));
     view.put("elapsedMillis", elapsed.toMillis());
     view.put("rowsPerSecond", seconds > 0 ? rows / seconds : null);
+    view.put("estimatedRows", live.estimatedRows());
     view.put("estimatedMillisLeft", timeLeft(status, elapsed));
+    view.put("tables", live.tables().stream().map(JobViews::tableProgress).toList());
     return view;
   }
 
+  /** Rows a finished table compared or wrote, for a job whose live progress was not kept. */
+  private static long finishedRows(JobStatus status) {
+    long rows = 0;
+    for (TableReport t : status.tables()) {
+      rows += t.changed() + t.unchanged() + t.filtered() + t.deadLettered();
+    }
+    return rows;
+  }
+
+  /**
+   * Zero once ended; else the job's estimate from the sources' row estimates and the rate; else, when
+   * the request names its tables, the elapsed time per table done times the tables left.
+   */
   private static @Nullable Long timeLeft(JobStatus status, Duration elapsed) {
-    int total = status.request().tables().size();
-    int done = status.tables().size();
     if (status.state().isTerminal()) {
       return 0L;
     }
+    if (status.progress().remaining() != null) {
+      return status.progress().remaining().toMillis();
+    }
+    int total = status.request().tables().size();
+    int done = status.tables().size();
     if (total == 0 || done == 0) {
       return null;
     }
     return elapsed.toMillis() * Math.max(total - done, 0) / done;
+  }
+
+  private static Map<String, @Nullable Object> tableProgress(TableProgress t) {
+    Map<String, @Nullable Object> view = new LinkedHashMap<>();
+    view.put("table", t.table().toString());
+    view.put("phase", t.phase().name());
+    view.put("rowsRead", t.rowsRead());
+    view.put("inserted", t.inserted());
+    view.put("updated", t.updated());
+    view.put("deleted", t.deleted());
+    view.put("unchanged", t.unchanged());
+    view.put("deadLettered", t.deadLettered());
+    view.put("rowsPerSecond", t.rowsPerSecond());
+    view.put("estimatedRows", t.estimatedRows());
+    view.put("estimatedMillisLeft", t.remaining() == null ? null : t.remaining().toMillis());
+    return view;
   }
 
   private static Map<String, Object> table(TableReport t) {

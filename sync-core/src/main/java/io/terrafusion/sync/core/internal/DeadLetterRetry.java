@@ -41,6 +41,7 @@ public final class DeadLetterRetry {
   private final @Nullable TableId target;
   private final Planner planner;
   private final Resilience resilience;
+  private final Listeners listeners;
   private long retried;
   private long stillFailing;
 
@@ -48,11 +49,12 @@ public final class DeadLetterRetry {
    * A retry of the dead letters of one target table, or of every table when {@code target} is null,
    * with the engine's retries and circuit breakers.
    */
-  DeadLetterRetry(EngineSettings settings, @Nullable TableId target, Resilience resilience) {
+  DeadLetterRetry(EngineSettings settings, @Nullable TableId target, Resilience resilience, Listeners listeners) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.target = target;
     this.planner = new Planner(settings);
     this.resilience = resilience;
+    this.listeners = listeners;
   }
 
   /**
@@ -81,7 +83,8 @@ public final class DeadLetterRetry {
     JobOutcome outcome;
     try {
       JobGuard guard = resilience.forJob(jobId, audit, control);
-      boolean done = retry(new JobContext(guard.settings(), jobId, audit, control, guard), sources);
+      ProgressBoard progress = new ProgressBoard(jobId, settings.clock(), control, listeners);
+      boolean done = retry(new JobContext(guard.settings(), jobId, audit, control, guard, progress), sources);
       outcome = new JobOutcome(done ? JobState.SUCCEEDED : JobState.CANCELLED, null, null);
     } catch (RuntimeException e) {
       LOG.warn("dead-letter retry {} failed", jobId, e);

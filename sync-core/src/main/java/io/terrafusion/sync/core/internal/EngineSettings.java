@@ -8,13 +8,16 @@ import io.terrafusion.sync.spi.ChangeDetector;
 import io.terrafusion.sync.spi.ConflictResolver;
 import io.terrafusion.sync.spi.SourceStore;
 import io.terrafusion.sync.spi.StateStore;
+import io.terrafusion.sync.spi.SyncListener;
 import io.terrafusion.sync.spi.TargetStore;
 import io.terrafusion.sync.spi.Transformer;
 import io.terrafusion.sync.spi.Validator;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's validated, immutable configuration, as the builder produced it.
@@ -26,6 +29,10 @@ import java.util.Objects;
  *     schemas
  * @param retryPolicy how transient failures of store calls are retried
  * @param circuitBreakerPolicy when the breaker of a store opens and closes again
+ * @param parallelism the most tables of one job synced at once
+ * @param jobTimeout how long a job may run before it stops at its next batch boundary and fails, or
+ *     null for no limit
+ * @param listeners who follows the jobs' progress
  */
 public record EngineSettings(
     SourceStore source,
@@ -42,7 +49,10 @@ public record EngineSettings(
     Clock clock,
     boolean createMissingTables,
     RetryPolicy retryPolicy,
-    CircuitBreakerPolicy circuitBreakerPolicy) {
+    CircuitBreakerPolicy circuitBreakerPolicy,
+    int parallelism,
+    @Nullable Duration jobTimeout,
+    List<SyncListener> listeners) {
 
   /** Checks the parts and copies the sinks. */
   public EngineSettings {
@@ -57,6 +67,7 @@ public record EngineSettings(
     Objects.requireNonNull(incrementalDetector, "incrementalDetector");
     auditSinks = List.copyOf(auditSinks);
     detectors = Map.copyOf(detectors);
+    listeners = List.copyOf(listeners);
     Objects.requireNonNull(retryPolicy, "retryPolicy");
     Objects.requireNonNull(circuitBreakerPolicy, "circuitBreakerPolicy");
   }
@@ -65,6 +76,6 @@ public record EngineSettings(
   public EngineSettings withStores(SourceStore source, TargetStore target, StateStore stateStore) {
     return new EngineSettings(source, target, stateStore, batchSize, transformer, validator, conflictResolver,
         auditSinks, incrementalDetector, detectors, deadLetterPolicy, clock, createMissingTables, retryPolicy,
-        circuitBreakerPolicy);
+        circuitBreakerPolicy, parallelism, jobTimeout, listeners);
   }
 }

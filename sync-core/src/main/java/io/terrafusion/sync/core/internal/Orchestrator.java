@@ -35,11 +35,13 @@ public final class Orchestrator {
   private final EngineSettings settings;
   private final Planner planner;
   private final Resilience resilience;
+  private final Listeners listeners;
 
-  /** An orchestrator of the given configuration. */
-  public Orchestrator(EngineSettings settings) {
+  /** An orchestrator of the given configuration, telling the given listeners how tables progress. */
+  public Orchestrator(EngineSettings settings, Listeners listeners) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.planner = new Planner(settings);
+    this.listeners = Objects.requireNonNull(listeners, "listeners");
     this.resilience = new Resilience(settings);
   }
 
@@ -53,7 +55,7 @@ public final class Orchestrator {
    * under the engine's retries and circuit breakers.
    */
   public DeadLetterRetry deadLetterRetry(@Nullable TableId target) {
-    return new DeadLetterRetry(settings, target, resilience);
+    return new DeadLetterRetry(settings, target, resilience, listeners);
   }
 
   /** The pre-flight checks of a request, without writing anything. */
@@ -87,13 +89,16 @@ public final class Orchestrator {
         "tables", request.tables().isEmpty() ? "*" : request.tables().stream().map(TableId::toString)
             .collect(Collectors.joining(",")),
         "initiator", request.initiator()));
+    StoppingControl stopping = new StoppingControl(control);
+    ProgressBoard progress = new ProgressBoard(jobId, settings.clock(), stopping, listeners);
     JobOutcome outcome;
     try {
-      JobGuard guard = resilience.forJob(jobId, audit, control);
-      boolean done = runTables(new JobContext(guard.settings(), jobId, audit, control, guard), request);
-      outcome = new JobOutcome(done ? JobState.SUCCEEDED : JobState.CANCELLED, null, null);
+      JobGuard guard = resilience.forJob(jobId, audit, stopping);
+      boolean done = runTables(new JobContext(guard.settings(), jobId, audit, stopping, guard, progress), stopping,
+          request);
+      outcome = done ? new JobOutcome(JobState.SUCCEEDED, null, null) : stopped(control);
     } catch (RetryCancelledException e) {
-      outcome = new JobOutcome(JobState.CANCELLED, null, null);
+      outcome = stopped(control);
     } catch (RuntimeException e) {
       LOG.warn("job {} failed", jobId, e);
       String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
@@ -108,7 +113,14 @@ public final class Orchestrator {
     return outcome;
   }
 
-  private boolean runTables(JobContext job, SyncRequest request) {
+  /** The end of a job that stopped before its last batch: FAILED when a timeout stopped it, else CANCELLED. */
+  private static JobOutcome stopped(JobControl control) {
+    String stopFailure = control.stopFailure();
+    return stopFailure == null ? new JobOutcome(JobState.CANCELLED, null, null)
+        : new JobOutcome(JobState.FAILED, stopFailure, null);
+  }
+
+  private boolean runTables(JobContext job, StoppingControl control, SyncRequest request) {
     SyncMode mode = request.mode();
     // the job's own planner, whose schema reads are retried and counted by the breakers
     Planner jobPlanner = new Planner(job.guard().planning());
@@ -121,41 +133,56 @@ public final class Orchestrator {
     if (!plan.violations().isEmpty()) {
       throw new SchemaMismatchException(plan.violations());
     }
+    job.progress().planned(plan.tables(), settings.source(), mode == SyncMode.FULL);
     Map<TableId, TableCounts> counts = new HashMap<>();
-    List<TablePlan> deferredDeletes = new ArrayList<>();
+    plan.tables().forEach(t -> counts.put(t.sourceId(), new TableCounts()));
     // Pass 1, parents first: inserts and updates of every table, so a child never refers to a parent
     // not yet written. A table that another selected table references keeps its deletes for pass 2:
     // deleting a parent row before the children that refer to it are gone would break the foreign key.
-    for (TablePlan table : plan.tables()) {
-      TableCounts tableCounts = new TableCounts();
-      counts.put(table.sourceId(), tableCounts);
-      job.audit().table(AuditEventType.TABLE_STARTED, table.sourceId(), Map.of("target", table.targetId().toString()));
-      boolean deletesNow = mode == SyncMode.INCREMENTAL || !plan.referenced().contains(table.sourceId());
-      ChangeDetector detector = mode == SyncMode.FULL ? fullDetector(job, table) : incrementalDetector(request, table);
-      if (!new TablePass(job, table, tableCounts).run(detector, true, true, deletesNow)) {
-        return false;
+    // Pass 2, children first: a fresh scan of each referenced table that only deletes, once the
+    // children's deletes have run. TableSchedule orders the passes; tables may run side by side.
+    return new ParallelTables(settings.parallelism(), control).run(TableSchedule.of(plan, mode), step -> {
+      TableCounts tableCounts = counts.get(step.table().sourceId());
+      try {
+        return step.deferredDeletes()
+            ? deletePass(job, step.table(), tableCounts)
+            : mainPass(job, request, step, tableCounts);
+      } catch (RuntimeException e) {
+        // stopped before anyone hears of the failure, so that no table beside it starts another batch after
+        control.stop();
+        job.progress().failed(step.table(), tableCounts);
+        throw e;
       }
-      if (mode == SyncMode.FULL) {
-        // Both full detectors' checkpoints go: one left by an interrupted earlier job would skip keys later.
-        job.settings().stateStore().clearCheckpoint(table.sourceId(), FullScanDetector.NAME);
-        job.settings().stateStore().clearCheckpoint(table.sourceId(), HashDiffDetector.NAME);
-      }
-      if (deletesNow) {
-        finish(job, table, tableCounts);
-      } else {
-        deferredDeletes.add(0, table);
-      }
+    });
+  }
+
+  private boolean mainPass(JobContext job, SyncRequest request, TableSchedule.Step step, TableCounts tableCounts) {
+    TablePlan table = step.table();
+    SyncMode mode = request.mode();
+    job.audit().table(AuditEventType.TABLE_STARTED, table.sourceId(), Map.of("target", table.targetId().toString()));
+    job.progress().started(table);
+    ChangeDetector detector = mode == SyncMode.FULL ? fullDetector(job, table) : incrementalDetector(request, table);
+    if (!new TablePass(job, table, tableCounts).run(detector, true, true, !step.defersDeletes())) {
+      return false;
     }
-    // Pass 2, children first: a fresh scan of each referenced table that only deletes, now that the
-    // children's deletes have run. It saves no checkpoints; a rerun scans again, deletes being idempotent.
-    for (TablePlan table : deferredDeletes) {
-      TableCounts tableCounts = counts.get(table.sourceId());
-      ChangeDetector detector = comparesChecksums(job, table) ? hashDiff() : FullScanDetector.create();
-      if (!new TablePass(job, table, tableCounts).run(detector, false, false, true)) {
-        return false;
-      }
+    if (mode == SyncMode.FULL) {
+      // Both full detectors' checkpoints go: one left by an interrupted earlier job would skip keys later.
+      job.settings().stateStore().clearCheckpoint(table.sourceId(), FullScanDetector.NAME);
+      job.settings().stateStore().clearCheckpoint(table.sourceId(), HashDiffDetector.NAME);
+    }
+    if (!step.defersDeletes()) {
       finish(job, table, tableCounts);
     }
+    return true;
+  }
+
+  /** A referenced table's deletes. It saves no checkpoints; a rerun scans again, deletes being idempotent. */
+  private boolean deletePass(JobContext job, TablePlan table, TableCounts tableCounts) {
+    ChangeDetector detector = comparesChecksums(job, table) ? hashDiff() : FullScanDetector.create();
+    if (!new TablePass(job, table, tableCounts).run(detector, false, false, true)) {
+      return false;
+    }
+    finish(job, table, tableCounts);
     return true;
   }
 
@@ -218,5 +245,6 @@ public final class Orchestrator {
         "deadLettered", Long.toString(report.deadLettered()),
         "conflicts", Long.toString(report.conflicts())));
     job.control().tableFinished(report);
+    job.progress().finished(table, counts, report);
   }
 }

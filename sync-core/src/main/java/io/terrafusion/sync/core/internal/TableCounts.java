@@ -13,6 +13,8 @@ final class TableCounts {
   long deadLettered;
   long conflicts;
   Duration elapsed = Duration.ZERO;
+  /** Rows the detector delivered in the table's main pass (not in its deferred delete pass). */
+  long read;
 
   TableReport toReport(TablePlan plan) {
     return new TableReport(plan.sourceId(), plan.targetId(), inserted, updated, deleted, unchanged, filtered,

@@ -60,6 +60,9 @@ final class TablePass {
           return true;
         }
         ChangeBatch batch = stream.next();
+        if (upserts) {
+          counts.read += batch.size();
+        }
         if (resume) {
           writer.carryCheckpoint(batch.checkpoint());
         }
@@ -68,6 +71,7 @@ final class TablePass {
           state.saveCheckpoint(batch.checkpoint());
         }
         stream.committed(batch);
+        job.progress().batchApplied(plan, counts);
       }
     }
   }

@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
@@ -380,5 +381,26 @@ public final class MariaDbDialect implements Dialect {
 
   private static String nonZeroDate(String quoted, String field) {
     return "CASE WHEN MONTH(" + quoted + ") = 0 OR DAYOFMONTH(" + quoted + ") = 0 THEN '-' ELSE " + field + " END";
+  }
+
+  /**
+   * {@code information_schema.TABLES.TABLE_ROWS}: InnoDB's sampled estimate, refreshed by ANALYZE
+   * TABLE and as the table changes; empty when the server has none.
+   */
+  @Override
+  public OptionalLong estimatedRowCount(Connection connection, TableId table) throws SQLException {
+    String sql = "SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = COALESCE(?, DATABASE())"
+        + " AND TABLE_NAME = ?";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, table.schema());
+      statement.setString(2, table.name());
+      try (ResultSet rows = statement.executeQuery()) {
+        if (!rows.next()) {
+          return OptionalLong.empty();
+        }
+        long estimate = rows.getLong(1);
+        return rows.wasNull() ? OptionalLong.empty() : OptionalLong.of(estimate);
+      }
+    }
   }
 }

@@ -1,5 +1,8 @@
 package io.terrafusion.sync.jdbc.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import io.terrafusion.sync.jdbc.spi.ChangeTriggers;
 import io.terrafusion.sync.api.Column;
@@ -15,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -264,5 +268,26 @@ public final class PostgresDialect implements Dialect {
 
   private static String anno(String quoted, String firstDay, String field) {
     return "CASE WHEN " + quoted + " >= " + firstDay + " THEN " + field + " END";
+  }
+
+  /**
+   * The planner's estimate, {@code pg_class.reltuples}, kept by ANALYZE, VACUUM and autovacuum;
+   * empty for a table never analyzed (PostgreSQL 14 and later say -1 there).
+   */
+  @Override
+  public OptionalLong estimatedRowCount(Connection connection, TableId table) throws SQLException {
+    String sql = "SELECT c.reltuples FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+        + " WHERE n.nspname = COALESCE(CAST(? AS text), current_schema()) AND c.relname = ?";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, table.schema());
+      statement.setString(2, table.name());
+      try (ResultSet rows = statement.executeQuery()) {
+        if (!rows.next()) {
+          return OptionalLong.empty();
+        }
+        double estimate = rows.getDouble(1);
+        return estimate < 0 ? OptionalLong.empty() : OptionalLong.of(Math.round(estimate));
+      }
+    }
   }
 }

@@ -9,6 +9,7 @@ import io.terrafusion.sync.api.CanonicalValues;
 import io.terrafusion.sync.api.ChangeKind;
 import io.terrafusion.sync.api.Conflict;
 import io.terrafusion.sync.api.DeadLetter;
+import io.terrafusion.sync.api.JobProgress;
 import io.terrafusion.sync.api.JobState;
 import io.terrafusion.sync.api.JobStatus;
 import io.terrafusion.sync.api.Row;
@@ -16,6 +17,7 @@ import io.terrafusion.sync.api.RowKey;
 import io.terrafusion.sync.api.SyncMode;
 import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.api.TableId;
+import io.terrafusion.sync.api.TableProgress;
 import io.terrafusion.sync.api.TableReport;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -137,6 +139,7 @@ public final class StateRecords {
     ArrayNode reports = node.putArray("tables");
     status.tables().forEach(r -> reports.add(report(r)));
     node.put("failure", status.failure());
+    node.set("progress", progress(status.progress()));
     return node.toString();
   }
 
@@ -158,7 +161,7 @@ public final class StateRecords {
         new SyncRequest(SyncMode.valueOf(request.path("mode").asText()), requested, request.path("initiator").asText(),
             detectors),
         Instant.parse(node.path("submitted").asText()), instant(node.path("started")), instant(node.path("finished")),
-        reports, node.path("failure").isNull() ? null : node.path("failure").asText());
+        reports, node.path("failure").isNull() ? null : node.path("failure").asText(), progress(node.path("progress")));
   }
 
   private static ObjectNode report(TableReport report) {
@@ -181,6 +184,63 @@ public final class StateRecords {
         node.path("inserted").asLong(), node.path("updated").asLong(), node.path("deleted").asLong(),
         node.path("unchanged").asLong(), node.path("filtered").asLong(), node.path("deadLettered").asLong(),
         node.path("conflicts").asLong(), Duration.parse(node.path("elapsed").asText()));
+  }
+
+  private static ObjectNode progress(JobProgress progress) {
+    ObjectNode node = counts(JSON.createObjectNode(), progress.rowsRead(), progress.inserted(), progress.updated(),
+        progress.deleted(), progress.unchanged(), progress.deadLettered(), progress.rowsPerSecond(),
+        progress.estimatedRows(), progress.remaining());
+    ArrayNode tables = node.putArray("tables");
+    for (TableProgress table : progress.tables()) {
+      ObjectNode t = tables.addObject();
+      t.set("table", TaggedValues.table(table.table()));
+      t.put("phase", table.phase().name());
+      counts(t, table.rowsRead(), table.inserted(), table.updated(), table.deleted(), table.unchanged(),
+          table.deadLettered(), table.rowsPerSecond(), table.estimatedRows(), table.remaining());
+    }
+    return node;
+  }
+
+  private static ObjectNode counts(ObjectNode node, long read, long inserted, long updated, long deleted,
+      long unchanged, long deadLettered, double rate, @Nullable Long estimate, @Nullable Duration remaining) {
+    node.put("rowsRead", read);
+    node.put("inserted", inserted);
+    node.put("updated", updated);
+    node.put("deleted", deleted);
+    node.put("unchanged", unchanged);
+    node.put("deadLettered", deadLettered);
+    node.put("rowsPerSecond", rate);
+    node.put("estimatedRows", estimate);
+    node.put("remaining", remaining == null ? null : remaining.toString());
+    return node;
+  }
+
+  /** The progress kept with a job; none for a job saved before progress was kept. */
+  private static JobProgress progress(JsonNode node) {
+    if (node.isMissingNode() || node.isNull()) {
+      return JobProgress.none();
+    }
+    List<TableProgress> tables = new ArrayList<>();
+    for (JsonNode t : node.path("tables")) {
+      tables.add(new TableProgress(TaggedValues.table(t.path("table")), TableProgress.Phase.valueOf(t.path("phase").asText()),
+          t.path("rowsRead").asLong(), t.path("inserted").asLong(), t.path("updated").asLong(),
+          t.path("deleted").asLong(), t.path("unchanged").asLong(), t.path("deadLettered").asLong(),
+          t.path("rowsPerSecond").asDouble(), estimate(t),
+          duration(t.path("remaining"))));
+    }
+    return new JobProgress(node.path("rowsRead").asLong(), node.path("inserted").asLong(),
+        node.path("updated").asLong(), node.path("deleted").asLong(), node.path("unchanged").asLong(),
+        node.path("deadLettered").asLong(), node.path("rowsPerSecond").asDouble(), estimate(node),
+        duration(node.path("remaining")), tables);
+  }
+
+  private static @Nullable Long estimate(JsonNode node) {
+    JsonNode estimate = node.path("estimatedRows");
+    return estimate.isNull() || estimate.isMissingNode() ? null : estimate.asLong();
+  }
+
+  private static @Nullable Duration duration(JsonNode node) {
+    return node.isNull() || node.isMissingNode() ? null : Duration.parse(node.asText());
   }
 
   private static JsonNode row(@Nullable Row row) {

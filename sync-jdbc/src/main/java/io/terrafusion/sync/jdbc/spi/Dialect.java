@@ -6,10 +6,13 @@ import io.terrafusion.sync.jdbc.DataTypeHandlers;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.JDBCType;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 
@@ -507,5 +510,22 @@ public interface Dialect {
       where.add(keyComparison(key, "<", "<="));
     }
     return where.toString();
+  }
+
+  /**
+   * A cheap estimate of the number of rows of a table, for progress reports: the database's
+   * statistics where it keeps them, which lag behind the table until it is analyzed again. Empty when
+   * the database has no estimate (such as a table never analyzed). The default counts the rows, exact
+   * but a full scan; fine for embedded databases, to be overridden for servers.
+   *
+   * @param connection a connection to query with
+   * @param table the table, as named to the store (qualified by the store's schema when it has one)
+   * @throws SQLException if the query fails
+   */
+  default OptionalLong estimatedRowCount(Connection connection, TableId table) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + qualify(table))) {
+      return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
+    }
   }
 }
