@@ -22,6 +22,7 @@ import java.util.Objects;
  *     hash-diff detector included
  * @param createMissingTables whether a job creates the target tables it lacks from the mapped source
  *     schemas
+ * @param redactor what the audit trail masks: the sensitive columns of each table
  */
 public record EngineSettings(
     SourceStore source,
@@ -36,7 +37,8 @@ public record EngineSettings(
     Map<String, ChangeDetector> detectors,
     DeadLetterPolicy deadLetterPolicy,
     Clock clock,
-    boolean createMissingTables) {
+    boolean createMissingTables,
+    Redactor redactor) {
 
   /** Checks the parts and copies the sinks. */
   public EngineSettings {
@@ -49,6 +51,7 @@ public record EngineSettings(
     Objects.requireNonNull(deadLetterPolicy, "deadLetterPolicy");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(incrementalDetector, "incrementalDetector");
+    Objects.requireNonNull(redactor, "redactor");
     auditSinks = List.copyOf(auditSinks);
     detectors = Map.copyOf(detectors);
   }

@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,8 @@ public final class Orchestrator {
 
   /** The pre-flight checks of a request, without writing anything. */
   public ValidationReport validate(SyncRequest request) {
-    return ValidationReport.of(planner.plan(request.tables()).violations());
+    return JobAudit.validation(settings, request, "schema",
+        () -> ValidationReport.of(planner.plan(request.tables()).violations()));
   }
 
   /**
@@ -49,6 +49,10 @@ public final class Orchestrator {
    * transformed source with its target; writes nothing.
    */
   public ValidationReport compare(SyncRequest request) {
+    return JobAudit.validation(settings, request, "compare", () -> comparison(request));
+  }
+
+  private ValidationReport comparison(SyncRequest request) {
     JobPlan plan = planner.plan(request.tables());
     if (!plan.violations().isEmpty()) {
       return ValidationReport.of(plan.violations());
@@ -64,14 +68,10 @@ public final class Orchestrator {
    * of a store, ends the job FAILED with the reason in the outcome.
    */
   public JobOutcome run(String jobId, SyncRequest request, JobControl control) {
-    AuditTrail audit = new AuditTrail(settings.auditSinks(), jobId, settings.clock());
-    audit.job(AuditEventType.JOB_STARTED, Map.of(
-        "mode", request.mode().name(),
-        "tables", request.tables().isEmpty() ? "*" : request.tables().stream().map(TableId::toString)
-            .collect(Collectors.joining(",")),
-        "initiator", request.initiator()));
+    AuditTrail audit = new AuditTrail(settings.auditSinks(), jobId, settings.clock(), settings.redactor());
     JobOutcome outcome;
     try {
+      audit.job(AuditEventType.JOB_STARTED, JobAudit.started(settings, request));
       boolean done = runTables(new JobContext(settings, jobId, audit, control), request);
       outcome = new JobOutcome(done ? JobState.SUCCEEDED : JobState.CANCELLED, null, null);
     } catch (RuntimeException e) {
@@ -79,13 +79,7 @@ public final class Orchestrator {
       String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
       outcome = new JobOutcome(JobState.FAILED, reason, e);
     }
-    audit.job(switch (outcome.state()) {
-      case SUCCEEDED -> AuditEventType.JOB_SUCCEEDED;
-      case CANCELLED -> AuditEventType.JOB_CANCELLED;
-      default -> AuditEventType.JOB_FAILED;
-    }, outcome.failure() == null ? Map.of() : Map.of("reason", outcome.failure()));
-    audit.flush();
-    return outcome;
+    return JobAudit.ended(audit, jobId, outcome);
   }
 
   private boolean runTables(JobContext job, SyncRequest request) {

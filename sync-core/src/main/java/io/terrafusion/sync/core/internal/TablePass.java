@@ -60,6 +60,8 @@ final class TablePass {
         }
         ChangeBatch batch = stream.next();
         reconciler.reconcile(batch, stager.stage(batch));
+        // The batch's audit records (filtered and dead-lettered rows too) are durable before its checkpoint.
+        job.audit().flush();
         if (resume) {
           state.saveCheckpoint(batch.checkpoint());
         }
