@@ -30,6 +30,15 @@ public interface AuditRecordStore extends AutoCloseable {
    */
   void append(List<AuditRecord> records);
 
+  /**
+   * Up to {@code limit} records of the chain with a sequence above {@code afterSequence}, in chain
+   * order; pass the last sequence of one page to get the next. Chain order is the order the events
+   * were recorded in, so it is time order by the engine's clock.
+   *
+   * @throws IllegalArgumentException if {@code afterSequence} is negative or {@code limit} below 1
+   */
+  List<AuditRecord> records(long afterSequence, int limit);
+
   /** Releases resources; the default does nothing. */
   @Override
   default void close() {}

@@ -6,6 +6,7 @@ import io.terrafusion.sync.api.AuditRecord;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.core.audit.AuditVerification.Break;
 import io.terrafusion.sync.core.audit.AuditVerification.Kind;
+import io.terrafusion.sync.spi.AuditRecordStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,6 +94,51 @@ public final class AuditVerifier {
     try (JsonLinesReader reader = new JsonLinesReader(JsonLinesAuditSink.chainFiles(file))) {
       return verify(reader);
     }
+  }
+
+  /**
+   * Verifies the chain kept in a store, such as a JDBC table, reading it {@code pageSize} records at
+   * a time.
+   *
+   * @throws IllegalArgumentException if {@code pageSize} is below 1
+   * @throws RuntimeException what the store throws while reading
+   */
+  public static AuditVerification verify(AuditRecordStore store, int pageSize) {
+    Objects.requireNonNull(store, "store");
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be >= 1 but was " + pageSize);
+    }
+    return verify(new Iterator<>() {
+      private List<AuditRecord> page = List.of();
+      private int next;
+      private long after;
+      private boolean exhausted;
+
+      @Override
+      public boolean hasNext() {
+        if (next < page.size()) {
+          return true;
+        }
+        if (exhausted) {
+          return false;
+        }
+        page = store.records(after, pageSize);
+        next = 0;
+        exhausted = page.size() < pageSize;
+        if (!page.isEmpty()) {
+          after = page.get(page.size() - 1).sequence();
+        }
+        return !page.isEmpty();
+      }
+
+      @Override
+      public AuditRecord next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return page.get(next++);
+      }
+    });
   }
 
   private static AuditVerification gap(Iterator<AuditRecord> rest, long checked, long expected, long found) {

@@ -30,6 +30,11 @@ class ChainedAuditSinkTest {
       }
       records.addAll(batch);
     }
+
+    @Override
+    public synchronized List<AuditRecord> records(long afterSequence, int limit) {
+      return records.stream().filter(r -> r.sequence() > afterSequence).limit(limit).toList();
+    }
   }
 
   @Test
@@ -46,6 +51,7 @@ class ChainedAuditSinkTest {
     again.close();
     assertThat(store.records).extracting(AuditRecord::sequence).containsExactly(1L, 2L, 3L);
     assertThat(AuditVerifier.verify(store.records.iterator()).valid()).isTrue();
+    assertThat(AuditVerifier.verify(store, 2).checked()).isEqualTo(3);
   }
 
   @Test
