@@ -12,6 +12,7 @@ import io.terrafusion.sync.jdbc.internal.AuditTables;
 import io.terrafusion.sync.jdbc.internal.DialectDetection;
 import io.terrafusion.sync.jdbc.internal.Failures;
 import io.terrafusion.sync.jdbc.internal.PositionalSqlParser;
+import io.terrafusion.sync.jdbc.internal.PostgresAuditCopy;
 import io.terrafusion.sync.jdbc.internal.StateIds;
 import io.terrafusion.sync.jdbc.internal.StateRecords;
 import io.terrafusion.sync.jdbc.internal.StateSchema;
@@ -25,9 +26,11 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -48,7 +51,8 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Contents.</b> Each row holds a record's {@link AuditRecord#body() body} (the hashed JSON,
  *       which is the truth), its hashes, and copies of the parts it is looked up by. Keys are kept
  *       with their types, so a record's {@link AuditRecord#key()} comes back equal.
- *   <li><b>Writing.</b> {@link #append} writes a list of records in one transaction, all or none.
+ *   <li><b>Writing.</b> {@link #append} writes a list of records in one transaction, all or none;
+ *       on PostgreSQL a large list goes by {@code COPY}.
  * </ul>
  *
  * <p>This class is thread-safe. It does not own the data source: {@link #close()} does nothing.
@@ -58,21 +62,29 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdbcAuditStore implements AuditRecordStore {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> COLUMNS = List.of("chain_name", "seq", "previous_hash", "hash", "job_ref", "job_id",
+      "batch_no", "at_time", "event_type", "table_name", "row_ref", "row_key", "body");
+  /** The positions in {@link #COLUMNS} of BIGINT columns. */
+  private static final Set<Integer> LONG_COLUMNS = Set.of(1, 6);
+  /** From this many records on, PostgreSQL gets them by COPY rather than batched INSERTs. */
+  private static final int COPY_THRESHOLD = 100;
 
   private final DataSource dataSource;
   private final StateTables tables;
   private final String chain;
   private final String insert;
   private final String select;
+  private final @Nullable String copy;
 
   private JdbcAuditStore(DataSource dataSource, StateTables tables, String chain) {
     this.dataSource = dataSource;
     this.tables = tables;
     this.chain = chain;
     String t = tables.sql(AuditTables.RECORDS);
-    this.insert = "INSERT INTO " + t + " (" + String.join(", ", columns("chain_name", "seq", "previous_hash", "hash",
-        "job_ref", "job_id", "batch_no", "at_time", "event_type", "table_name", "row_ref", "row_key", "body"))
-        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    String names = String.join(", ", columns(COLUMNS.toArray(String[]::new)));
+    this.insert = "INSERT INTO " + t + " (" + names + ") VALUES (" + String.join(", ",
+        Collections.nCopies(COLUMNS.size(), "?")) + ")";
+    this.copy = tables.dialect().name().equals("postgresql") ? "COPY " + t + " (" + names + ") FROM STDIN" : null;
     this.select = "SELECT " + String.join(", ", columns("seq", "previous_hash", "hash", "job_id", "batch_no", "at_time",
         "event_type", "table_name", "row_key", "body")) + " FROM " + t + " WHERE " + tables.column("chain_name")
         + " = ?";
@@ -133,21 +145,29 @@ public final class JdbcAuditStore implements AuditRecordStore {
    * store writes, so that it can join the transaction of the batch it audits.
    */
   void insert(Connection connection, List<AuditRecord> records) throws SQLException {
+    List<@Nullable String[]> rows = new ArrayList<>(records.size());
+    for (AuditRecord r : records) {
+      rows.add(new String[] {chain, Long.toString(r.sequence()), r.previousHash(), r.hash(), StateIds.of(r.jobId()),
+          r.jobId(), Long.toString(r.batch()), r.at().toString(), r.type().name(),
+          r.table() == null ? null : StateRecords.tableText(r.table()),
+          r.table() == null || r.key() == null ? null : rowRef(r.table(), r.key()),
+          r.key() == null ? null : StateRecords.keyText(r.key()), r.body()});
+    }
+    if (copy != null && rows.size() >= COPY_THRESHOLD) {
+      PostgresAuditCopy.copy(connection, copy, rows);
+      return;
+    }
     try (PreparedStatement statement = connection.prepareStatement(insert)) {
-      for (AuditRecord r : records) {
-        statement.setString(1, chain);
-        statement.setLong(2, r.sequence());
-        statement.setString(3, r.previousHash());
-        statement.setString(4, r.hash());
-        statement.setString(5, StateIds.of(r.jobId()));
-        statement.setString(6, r.jobId());
-        statement.setLong(7, r.batch());
-        statement.setString(8, r.at().toString());
-        statement.setString(9, r.type().name());
-        setNullable(statement, 10, r.table() == null ? null : StateRecords.tableText(r.table()));
-        setNullable(statement, 11, r.table() == null || r.key() == null ? null : rowRef(r.table(), r.key()));
-        setNullable(statement, 12, r.key() == null ? null : StateRecords.keyText(r.key()));
-        statement.setString(13, r.body());
+      for (String[] row : rows) {
+        for (int i = 0; i < row.length; i++) {
+          if (LONG_COLUMNS.contains(i)) {
+            statement.setLong(i + 1, Long.parseLong(row[i]));
+          } else if (row[i] == null) {
+            statement.setNull(i + 1, Types.VARCHAR);
+          } else {
+            statement.setString(i + 1, row[i]);
+          }
+        }
         statement.addBatch();
       }
       statement.executeBatch();
@@ -223,14 +243,6 @@ public final class JdbcAuditStore implements AuditRecordStore {
 
   private static String rowRef(TableId table, RowKey key) {
     return StateIds.of(StateRecords.tableText(table), StateRecords.canonicalKey(key));
-  }
-
-  private static void setNullable(PreparedStatement statement, int index, @Nullable String value) throws SQLException {
-    if (value == null) {
-      statement.setNull(index, Types.VARCHAR);
-    } else {
-      statement.setString(index, value);
-    }
   }
 
   private static void checkPage(long afterSequence, int limit) {

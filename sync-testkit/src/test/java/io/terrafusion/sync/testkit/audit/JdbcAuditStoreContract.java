@@ -118,4 +118,23 @@ abstract class JdbcAuditStoreContract {
     assertThat(deleted.firstBreak().kind()).isEqualTo(Kind.MISSING);
     assertThat(deleted.firstBreak().sequence()).isEqualTo(5);
   }
+
+  @Test
+  void aLargeFlushWithAwkwardTextComesBackExactly() {
+    String awkward = "tab\there, new\nline, back\\slash, cr\r, quote ' \" and \\N, ünïcødé 🙂";
+    try (ChainedAuditSink sink = AuditSinks.chained(store())) {
+      for (int i = 0; i < 250; i++) {
+        sink.record(AuditEvent.ofRow("job-1", i, T0, AuditEventType.ROW_INSERTED, PARCELS, RowKey.of((long) i, awkward),
+            null, null, Map.of("reason", awkward + i)));
+      }
+    }
+    JdbcAuditStore store = store();
+    List<AuditRecord> records = store.rowHistory(PARCELS, RowKey.of(7L, awkward), 0, 10);
+    assertThat(records).hasSize(1);
+    assertThat(records.get(0).key()).isEqualTo(RowKey.of(7L, awkward));
+    assertThat(records.get(0).body()).contains("tab\\there").contains("ünïcødé");
+    AuditVerification result = AuditVerifier.verify(store, 100);
+    assertThat(result.valid()).as("%s", result).isTrue();
+    assertThat(result.checked()).isEqualTo(250);
+  }
 }
