@@ -8,6 +8,7 @@ module io.terrafusion.sync.core {
   requires static org.jspecify;
   requires org.slf4j;
   requires com.fasterxml.jackson.databind;
+  requires dev.failsafe.core;
   requires transitive jdk.httpserver;
   requires static jakarta.servlet;
 

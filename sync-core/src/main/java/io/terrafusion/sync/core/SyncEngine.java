@@ -1,5 +1,6 @@
 package io.terrafusion.sync.core;
 
+import io.terrafusion.sync.api.CircuitBreakerStatus;
 import io.terrafusion.sync.api.JobConflictException;
 import io.terrafusion.sync.api.JobFailedException;
 import io.terrafusion.sync.api.JobState;
@@ -254,5 +255,14 @@ public final class SyncEngine implements AutoCloseable {
             + " but the engine knows only " + new TreeSet<>(settings.detectors().keySet()));
       }
     });
+  }
+
+  /**
+   * The engine's circuit breakers, one per store, in this order: {@code source}, {@code target},
+   * {@code stateStore}. They are shared by all jobs of the engine; an open one makes calls to its
+   * store fail fast (see {@link CircuitBreakerPolicy}). A snapshot: breakers may change right after.
+   */
+  public List<CircuitBreakerStatus> circuitBreakers() {
+    return orchestrator.circuitBreakers();
   }
 }

@@ -55,6 +55,8 @@ public final class SyncEngineBuilder {
   private Clock clock = Clock.systemUTC();
   private @Nullable Executor executor;
   private boolean createMissingTables;
+  private RetryPolicy retryPolicy = RetryPolicy.defaults();
+  private CircuitBreakerPolicy circuitBreakerPolicy = CircuitBreakerPolicy.defaults();
   private final Map<TableId, Set<String>> sensitiveColumns = new LinkedHashMap<>();
 
   SyncEngineBuilder() {}
@@ -76,6 +78,8 @@ public final class SyncEngineBuilder {
     this.clock = settings.clock();
     this.executor = executor;
     this.createMissingTables = settings.createMissingTables();
+    this.retryPolicy = settings.retryPolicy();
+    this.circuitBreakerPolicy = settings.circuitBreakerPolicy();
     settings.redactor().sensitive().forEach((table, columns) -> this.sensitiveColumns.put(table, new LinkedHashSet<>(columns)));
   }
 
@@ -207,7 +211,8 @@ public final class SyncEngineBuilder {
    * Builds the engine.
    *
    * @throws InvalidConfigurationException listing every problem: a missing source or target, the
-   *     same object as source and target, a batch size out of range, two detectors of one name
+   *     same object as source and target, a batch size out of range, two detectors of one name, a
+   *     retry or circuit breaker policy whose values break its rules
    */
   public SyncEngine build() {
     List<String> problems = new ArrayList<>();
@@ -234,6 +239,8 @@ public final class SyncEngineBuilder {
         problems.add("detectors must have distinct names but two different detectors are named " + detector.name());
       }
     }
+    problems.addAll(retryPolicy.problems("retryPolicy"));
+    problems.addAll(circuitBreakerPolicy.problems("circuitBreaker"));
     if (!problems.isEmpty()) {
       throw new InvalidConfigurationException("SyncEngine", problems);
     }
@@ -241,9 +248,28 @@ public final class SyncEngineBuilder {
     ChangeDetector incremental = incrementalDetector == null ? byName.get(HashDiffDetector.NAME) : incrementalDetector;
     EngineSettings settings = new EngineSettings(Objects.requireNonNull(source), Objects.requireNonNull(target),
         stateStore == null ? new InMemoryStateStore() : stateStore, batchSize, transformer, validator,
-        conflictResolver, auditSinks, incremental, byName, deadLetterPolicy, clock, createMissingTables,
-        Redactor.of(sensitiveColumns));
+        conflictResolver, auditSinks, incremental, byName, deadLetterPolicy, clock, createMissingTables, retryPolicy,
+        circuitBreakerPolicy, Redactor.of(sensitiveColumns));
     return new SyncEngine(settings, executor);
+  }
+
+  /**
+   * How store calls that fail transiently are tried again. Default {@link RetryPolicy#defaults()};
+   * {@link RetryPolicy#none()} turns retries off. Its values are checked by {@link #build()}.
+   */
+  public SyncEngineBuilder retryPolicy(RetryPolicy policy) {
+    this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+    return this;
+  }
+
+  /**
+   * When the engine's circuit breaker of a store opens and closes again; the same policy serves the
+   * source's, the target's and the state store's breaker. Default {@link CircuitBreakerPolicy#defaults()}.
+   * Its values are checked by {@link #build()}.
+   */
+  public SyncEngineBuilder circuitBreaker(CircuitBreakerPolicy policy) {
+    this.circuitBreakerPolicy = Objects.requireNonNull(policy, "circuitBreaker");
+    return this;
   }
 
   /**

@@ -206,7 +206,7 @@ class HashDiffSyncTest {
   void anInterruptedFullJobResumesAtTheHashDiffCheckpointAndConverges() {
     threeDifferences();
     target.failApply(2);
-    try (SyncEngine engine = engine().batchSize(1).build()) {
+    try (SyncEngine engine = engine().batchSize(1).retryPolicy(RetryPolicy.none()).build()) {
       assertThatThrownBy(() -> engine.run(SyncRequest.full())).isInstanceOf(JobFailedException.class);
       Checkpoint saved = state.checkpoint(ITEMS, HashDiffDetector.NAME).orElseThrow();
       assertThat(saved.isInitial()).isFalse();

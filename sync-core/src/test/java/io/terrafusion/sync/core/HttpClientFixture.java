@@ -13,12 +13,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** A JDK HttpServer on an ephemeral port serving one handler, and a client that calls it. */
 final class HttpClientFixture implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final HttpServer server;
+  private final ExecutorService workers = Executors.newCachedThreadPool();
   private final HttpClient client = HttpClient.newHttpClient();
   private final String token;
 
@@ -29,6 +32,8 @@ final class HttpClientFixture implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     JdkHttpServerAdapter.mount(server, handler);
+    // Without an executor the JDK server handles one request at a time; tests send concurrent ones.
+    server.setExecutor(workers);
     server.start();
     this.token = token;
   }
@@ -76,5 +81,6 @@ final class HttpClientFixture implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    workers.shutdownNow();
   }
 }

@@ -28,11 +28,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class SyncHttpHandlerTest {
   private static final String TOKEN = "s3cret-token";
@@ -171,6 +173,61 @@ class SyncHttpHandlerTest {
     assertThat(target.row(ITEMS, 3L).orElseThrow().toMap()).isEqualTo(Map.of("id", 3L, "name", "both", "qty", 33L));
     assertThat(state.conflicts(null, 0, 10)).isEmpty();
     assertProblem(http.post("/ops/sync/conflicts/" + merged, "{\"resolution\": \"source\"}"), 404, "parameter", "id");
+  }
+
+  @Test
+  @Timeout(60)
+  void ofTwoConcurrentResolutionsOnlyOneWrites() throws InterruptedException {
+    target.put(ITEMS, 1L, "target", 1L);
+    String id = queue(1L);
+    CountDownLatch applying = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    target.beforeApply(n -> {
+      applying.countDown();
+      await(release);
+    });
+    CompletableFuture<HttpResponse<String>> first =
+        CompletableFuture.supplyAsync(() -> http.post("/ops/sync/conflicts/" + id, "{\"resolution\": \"source\"}"));
+    assertThat(applying.await(30, TimeUnit.SECONDS)).isTrue();
+
+    assertProblem(http.post("/ops/sync/conflicts/" + id, "{\"resolution\": \"target\"}"), 404, "parameter", "id");
+    release.countDown();
+    assertThat(first.join().statusCode()).isEqualTo(200);
+    assertThat(target.row(ITEMS, 1L).orElseThrow().get("name")).isEqualTo("n1");
+  }
+
+  @Test
+  void aConflictWhoseWriteFailsStaysQueued() {
+    target.put(ITEMS, 1L, "target", 1L);
+    String id = queue(1L);
+    target.beforeApply(n -> {
+      throw new DataAccessException("connection lost writing items", ITEMS, null, "08006", null);
+    });
+    assertThat(http.post("/ops/sync/conflicts/" + id, "{\"resolution\": \"source\"}").statusCode()).isGreaterThanOrEqualTo(500);
+    assertThat(state.conflict(id)).isPresent();
+
+    target.beforeApply(n -> {});
+    assertThat(http.post("/ops/sync/conflicts/" + id, "{\"resolution\": \"source\"}").statusCode()).isEqualTo(200);
+    assertThat(state.conflict(id)).isEmpty();
+  }
+
+  @Test
+  void aConflictIsNotResolvedWhileAJobSyncsItsTable() throws InterruptedException {
+    target.put(ITEMS, 1L, "target", 1L);
+    String id = queue(1L);
+    CountDownLatch applying = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    target.beforeApply(n -> {
+      applying.countDown();
+      await(release);
+    });
+    String job = engine.start(SyncRequest.full()).id();
+    assertThat(applying.await(30, TimeUnit.SECONDS)).isTrue();
+
+    assertProblem(http.post("/ops/sync/conflicts/" + id, "{\"resolution\": \"source\"}"), 409, "runningJobId", job);
+    assertThat(state.conflict(id)).isPresent();
+    release.countDown();
+    engine.job(job).orElseThrow().result().join();
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.terrafusion.sync.api.Conflict;
 import io.terrafusion.sync.api.Row;
 import io.terrafusion.sync.api.RowHash;
 import io.terrafusion.sync.api.RowKey;
+import io.terrafusion.sync.api.SyncJob;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.TableSchema;
 import io.terrafusion.sync.core.SyncEngine;
@@ -52,8 +53,10 @@ final class ConflictRoutes {
   /**
    * Resolves a queued conflict: {@code source} writes the source's version (deleting the row when
    * the source deleted it), {@code target} keeps the target as it is, {@code merged} writes the
-   * supplied {@code row} after checking it against the target table's schema. The conflict leaves
-   * the queue only after the write.
+   * supplied {@code row} after checking it against the target table's schema. Refused with 409 while
+   * a job of the engine may sync the conflict's table (one that selects every table, or a table of
+   * the same name). The resolution that takes the conflict out of the queue is the one that writes;
+   * a concurrent one finds it gone (404); a write that fails puts the conflict back.
    */
   HttpResponse resolve(HttpRequest request, String id) {
     JsonNode body = bodies.json(request);
@@ -74,19 +77,43 @@ final class ConflictRoutes {
     }
     Conflict conflict = engine.stateStore().conflict(id)
         .orElseThrow(() -> HttpProblem.notFound("id", "no queued conflict has this id"));
+    refuseWhileSynced(conflict);
     TableSchema schema = engine.target().table(conflict.table())
         .orElseThrow(() -> HttpProblem.conflict("the conflict's target table no longer exists", "parameter", "id"));
-    boolean applied = switch (resolution) {
-      case "source" -> write(conflict, schema, conflict.source());
-      case "merged" -> write(conflict, schema, JsonValues.in(body.get("row"), schema, conflict.key()));
-      default -> false;
-    };
-    engine.stateStore().removeConflict(id);
+    // Taking the conflict out of the queue is the claim: of two concurrent resolutions only the one
+    // that removed it writes. A failed write puts it back, so the conflict is never lost.
+    if (!engine.stateStore().removeConflict(id)) {
+      throw HttpProblem.notFound("id", "no queued conflict has this id");
+    }
+    boolean applied;
+    try {
+      applied = switch (resolution) {
+        case "source" -> write(conflict, schema, conflict.source());
+        case "merged" -> write(conflict, schema, JsonValues.in(body.get("row"), schema, conflict.key()));
+        default -> false;
+      };
+    } catch (RuntimeException e) {
+      engine.stateStore().addConflict(conflict);
+      throw e;
+    }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("id", id);
     answer.put("resolution", resolution);
     answer.put("applied", applied);
     return responses.json(200, Map.of(), answer);
+  }
+
+  /** A job writing the conflict's table could overwrite the resolution, or be overwritten by it. */
+  private void refuseWhileSynced(Conflict conflict) {
+    for (SyncJob job : engine.activeJobs()) {
+      List<TableId> tables = job.status().request().tables();
+      // The conflict names the target table and the request source tables, which a transformer may
+      // rename: a table of the same name is taken to be the same table.
+      if (tables.isEmpty() || tables.stream().anyMatch(t -> t.name().equals(conflict.table().name()))) {
+        throw HttpProblem.conflict("job " + job.id() + " is syncing the conflict's table; resolve it after the job",
+            "runningJobId", job.id());
+      }
+    }
   }
 
   private boolean write(Conflict conflict, TableSchema schema, @Nullable Row row) {

@@ -1,5 +1,6 @@
 package io.terrafusion.sync.core.http;
 
+import io.terrafusion.sync.api.CircuitBreakerStatus;
 import io.terrafusion.sync.api.JobStatus;
 import io.terrafusion.sync.core.SyncEngine;
 import java.time.Duration;
@@ -41,8 +42,9 @@ final class HealthRoutes {
   }
 
   /**
-   * 200 UP when the source, target and state store each answered within the timeout, else 503
-   * DOWN; the last recorded job's outcome is reported alongside and does not change the status.
+   * 200 UP when the source, target and state store each answered within the timeout and no circuit
+   * breaker of the engine is open, else 503 DOWN; the last recorded job's outcome is reported
+   * alongside and does not change the status.
    */
   HttpResponse health() {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -53,6 +55,7 @@ final class HealthRoutes {
     components.put("source", component(engine.source().name(), source, deadline));
     components.put("target", component(engine.target().name(), target, deadline));
     components.put("stateStore", component(null, state, deadline));
+    components.put("circuitBreakers", circuitBreakers());
     boolean up = components.values().stream().allMatch(c -> "UP".equals(((Map<?, ?>) c).get("status")));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", up ? "UP" : "DOWN");
@@ -103,6 +106,24 @@ final class HealthRoutes {
     view.put("jobId", last.get(0).jobId());
     view.put("state", last.get(0).state().name());
     view.put("finished", last.get(0).finished() == null ? null : last.get(0).finished().toString());
+    return view;
+  }
+
+  /** DOWN while a breaker is open: jobs would fail fast on its store. A half-open breaker lets trials through. */
+  private Map<String, Object> circuitBreakers() {
+    List<CircuitBreakerStatus> breakers = engine.circuitBreakers();
+    List<String> open = breakers.stream().filter(b -> b.state() == CircuitBreakerStatus.State.OPEN)
+        .map(CircuitBreakerStatus::name).toList();
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("status", open.isEmpty() ? "UP" : "DOWN");
+    if (!open.isEmpty()) {
+      view.put("detail", "open circuit breaker of " + String.join(", ", open));
+    }
+    view.put("breakers", breakers.stream().map(b -> Map.of(
+        "name", b.name(),
+        "state", b.state().name(),
+        "failures", b.failures(),
+        "since", b.since().toString())).toList());
     return view;
   }
 }

@@ -1,6 +1,8 @@
 package io.terrafusion.sync.core.internal;
 
+import io.terrafusion.sync.core.CircuitBreakerPolicy;
 import io.terrafusion.sync.core.DeadLetterPolicy;
+import io.terrafusion.sync.core.RetryPolicy;
 import io.terrafusion.sync.spi.AuditSink;
 import io.terrafusion.sync.spi.ChangeDetector;
 import io.terrafusion.sync.spi.ConflictResolver;
@@ -22,6 +24,8 @@ import java.util.Objects;
  *     hash-diff detector included
  * @param createMissingTables whether a job creates the target tables it lacks from the mapped source
  *     schemas
+ * @param retryPolicy how transient failures of store calls are retried
+ * @param circuitBreakerPolicy when the breaker of a store opens and closes again
  * @param redactor what the audit trail masks: the sensitive columns of each table
  */
 public record EngineSettings(
@@ -38,6 +42,8 @@ public record EngineSettings(
     DeadLetterPolicy deadLetterPolicy,
     Clock clock,
     boolean createMissingTables,
+    RetryPolicy retryPolicy,
+    CircuitBreakerPolicy circuitBreakerPolicy,
     Redactor redactor) {
 
   /** Checks the parts and copies the sinks. */
@@ -54,5 +60,14 @@ public record EngineSettings(
     Objects.requireNonNull(redactor, "redactor");
     auditSinks = List.copyOf(auditSinks);
     detectors = Map.copyOf(detectors);
+    Objects.requireNonNull(retryPolicy, "retryPolicy");
+    Objects.requireNonNull(circuitBreakerPolicy, "circuitBreakerPolicy");
+  }
+
+  /** These settings with other stores, such as the same stores guarded by retries and breakers. */
+  public EngineSettings withStores(SourceStore source, TargetStore target, StateStore stateStore) {
+    return new EngineSettings(source, target, stateStore, batchSize, transformer, validator, conflictResolver,
+        auditSinks, incrementalDetector, detectors, deadLetterPolicy, clock, createMissingTables, retryPolicy,
+        circuitBreakerPolicy, redactor);
   }
 }

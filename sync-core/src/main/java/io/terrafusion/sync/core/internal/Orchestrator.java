@@ -2,6 +2,7 @@ package io.terrafusion.sync.core.internal;
 
 import io.terrafusion.sync.api.AuditEventType;
 import io.terrafusion.sync.api.Checkpoint;
+import io.terrafusion.sync.api.CircuitBreakerStatus;
 import io.terrafusion.sync.api.JobState;
 import io.terrafusion.sync.api.KeyRange;
 import io.terrafusion.sync.api.SchemaMismatchException;
@@ -31,11 +32,18 @@ public final class Orchestrator {
 
   private final EngineSettings settings;
   private final Planner planner;
+  private final Resilience resilience;
 
   /** An orchestrator of the given configuration. */
   public Orchestrator(EngineSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.planner = new Planner(settings);
+    this.resilience = new Resilience(settings);
+  }
+
+  /** The states of the engine's circuit breakers: source, target, state store. */
+  public List<CircuitBreakerStatus> circuitBreakers() {
+    return resilience.statuses();
   }
 
   /** The pre-flight checks of a request, without writing anything. */
@@ -72,8 +80,11 @@ public final class Orchestrator {
     JobOutcome outcome;
     try {
       audit.job(AuditEventType.JOB_STARTED, JobAudit.started(settings, request));
-      boolean done = runTables(new JobContext(settings, jobId, audit, control), request);
+      JobGuard guard = resilience.forJob(jobId, audit, control);
+      boolean done = runTables(new JobContext(guard.settings(), jobId, audit, control, guard), request);
       outcome = new JobOutcome(done ? JobState.SUCCEEDED : JobState.CANCELLED, null, null);
+    } catch (RetryCancelledException e) {
+      outcome = new JobOutcome(JobState.CANCELLED, null, null);
     } catch (RuntimeException e) {
       LOG.warn("job {} failed", jobId, e);
       String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
@@ -84,11 +95,13 @@ public final class Orchestrator {
 
   private boolean runTables(JobContext job, SyncRequest request) {
     SyncMode mode = request.mode();
-    JobPlan plan = planner.plan(request.tables());
+    // the job's own planner, whose schema reads are retried and counted by the breakers
+    Planner jobPlanner = new Planner(job.guard().planning());
+    JobPlan plan = jobPlanner.plan(request.tables());
     if (settings.createMissingTables() && !plan.missing().isEmpty()
         && plan.violations().stream().allMatch(v -> v.rule().equals(Planner.MISSING_TABLE))) {
       createMissing(job, plan.missing());
-      plan = planner.plan(request.tables());
+      plan = jobPlanner.plan(request.tables());
     }
     if (!plan.violations().isEmpty()) {
       throw new SchemaMismatchException(plan.violations());
@@ -109,8 +122,8 @@ public final class Orchestrator {
       }
       if (mode == SyncMode.FULL) {
         // Both full detectors' checkpoints go: one left by an interrupted earlier job would skip keys later.
-        settings.stateStore().clearCheckpoint(table.sourceId(), FullScanDetector.NAME);
-        settings.stateStore().clearCheckpoint(table.sourceId(), HashDiffDetector.NAME);
+        job.settings().stateStore().clearCheckpoint(table.sourceId(), FullScanDetector.NAME);
+        job.settings().stateStore().clearCheckpoint(table.sourceId(), HashDiffDetector.NAME);
       }
       if (deletesNow) {
         finish(job, table, tableCounts);
@@ -134,7 +147,7 @@ public final class Orchestrator {
   /** Creates the missing target tables; only called when nothing else stops the job. */
   private void createMissing(JobContext job, List<TableSchema> missing) {
     for (TableSchema schema : missing) {
-      settings.target().createTable(schema);
+      job.settings().target().createTable(schema);
       LOG.info("job {}: created table {} at {} from the mapped source schema", job.jobId(), schema.id(),
           settings.target().name());
       job.audit().table(AuditEventType.VALIDATION, schema.id(), Map.of(
@@ -160,9 +173,9 @@ public final class Orchestrator {
    * for nothing, and to resume a scan an interrupted job left.
    */
   private ChangeDetector fullDetector(JobContext job, TablePlan table) {
-    boolean scanToResume = settings.stateStore().checkpoint(table.sourceId(), FullScanDetector.NAME).isPresent();
+    boolean scanToResume = job.settings().stateStore().checkpoint(table.sourceId(), FullScanDetector.NAME).isPresent();
     if (!scanToResume && comparesChecksums(job, table)
-        && !settings.target().read(table.write(), KeyRange.all(), 1).isEmpty()) {
+        && !job.settings().target().read(table.write(), KeyRange.all(), 1).isEmpty()) {
       return hashDiff();
     }
     return FullScanDetector.create();

@@ -49,8 +49,8 @@ final class TablePass {
     BatchStager stager = new BatchStager(job, plan, counts, upserts);
     BatchWriter writer = new BatchWriter(job, plan, counts);
     Reconciler reconciler = new Reconciler(job, plan, counts, writer, upserts, deletes);
-    DetectionContext context = context(job, plan, start);
-    try (ChangeStream stream = new PrefetchingStream(detector.open(context))) {
+    try (ChangeStream stream = new ResumingStream(job.guard(),
+        from -> new PrefetchingStream(detector.open(context(job, plan, from))), start, resume)) {
       while (true) {
         if (job.control().cancelRequested()) {
           return false;
@@ -70,9 +70,12 @@ final class TablePass {
     }
   }
 
-  /** What a detector is given for a table of a job, from the given checkpoint. */
+  /**
+   * What a detector is given for a table of a job, from the given checkpoint. The stores are the
+   * unguarded ones: the detector's reads are retried as a whole, by reopening its stream.
+   */
   static DetectionContext context(JobContext job, TablePlan plan, Checkpoint start) {
     return new DetectionContext(plan.source(), job.settings().source(), start, job.settings().batchSize(),
-        job.settings().target(), plan.write(), plan.mapping().sourceColumns());
+        job.guard().unguardedTarget(), plan.write(), plan.mapping().sourceColumns());
   }
 }
