@@ -278,8 +278,10 @@ public final class SyncEngineBuilder {
    * HMAC-SHA256 keyed with a random salt made when the engine is built, so equal values look equal in
    * one engine's records without being readable or guessable from a list of known values; a value
    * quoted in an event's details (such as a validator's reason) is replaced the same way. Key columns
-   * may be sensitive: the audited key then holds the masks. Row events name the target table with its
-   * column names; name a renamed table or column the way the target has it. Calls add up.
+   * may be sensitive: the audited key then holds the masks. Row events name the target table; name a
+   * renamed table the way the target has it. A row that a transformer failed on is audited as read
+   * from the source, so list a renamed column under both its source and its target name (names a row
+   * does not have are ignored). Calls add up.
    *
    * @throws IllegalArgumentException if no column or a blank column name is given
    */

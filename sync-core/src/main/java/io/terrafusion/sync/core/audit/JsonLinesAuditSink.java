@@ -176,7 +176,7 @@ public final class JsonLinesAuditSink implements AuditSink {
     writeOut();
     channel.close();
     List<Path> files = chainFiles(file);
-    int next = files.size();
+    long next = files.size() == 1 ? 1 : number(file, files.get(files.size() - 2)) + 1;
     Files.move(file, file.resolveSibling(file.getFileName() + "." + next), StandardCopyOption.ATOMIC_MOVE);
     channel = open(file);
     out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE);
@@ -273,6 +273,11 @@ public final class JsonLinesAuditSink implements AuditSink {
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
+  /** The number of a rotated file of {@code file}. */
+  private static long number(Path file, Path rotated) {
+    return Long.parseLong(rotated.getFileName().toString().substring(file.getFileName().toString().length() + 1));
+  }
+
   /** The files of a sink's chain in order: the rotated ones by number, then the file itself. */
   static List<Path> chainFiles(Path file) {
     Path dir = file.toAbsolutePath().getParent();
@@ -281,8 +286,7 @@ public final class JsonLinesAuditSink implements AuditSink {
     if (dir != null && Files.isDirectory(dir)) {
       try (Stream<Path> siblings = Files.list(dir)) {
         siblings.filter(p -> rotated.matcher(p.getFileName().toString()).matches())
-            .sorted(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString()
-                .substring(file.getFileName().toString().length() + 1))))
+            .sorted(Comparator.comparingLong(p -> number(file, p)))
             .forEach(p -> files.add(file.resolveSibling(p.getFileName())));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot list the audit files of " + file, e);

@@ -118,4 +118,24 @@ class JsonLinesChainTest {
     assertThat(Files.readAllLines(file)).hasSize(2);
     assertThat(AuditVerifier.verifyJsonLines(file).valid()).isTrue();
   }
+
+  @Test
+  void anEmptyCurrentFileAfterARotationGoesOnFromTheLatestRotatedFile() throws IOException {
+    Path file = dir.resolve("audit.jsonl");
+    try (JsonLinesAuditSink sink = AuditSinks.jsonLines(file)) {
+      for (int i = 0; i < 3; i++) {
+        sink.record(AuditFixtures.rowEvent(AuditEventType.ROW_INSERTED, i));
+      }
+    }
+    Files.move(file, dir.resolve("audit.jsonl.4"));
+    try (JsonLinesAuditSink sink = AuditSinks.jsonLines(file, 10)) {
+      sink.record(AuditFixtures.jobEvent(AuditEventType.JOB_SUCCEEDED));
+      sink.record(AuditFixtures.jobEvent(AuditEventType.JOB_SUCCEEDED));
+    }
+    assertThat(Files.readAllLines(dir.resolve("audit.jsonl.5"))).hasSize(1);
+    assertThat(Files.readAllLines(file).get(0)).startsWith("{\"sequence\":5,");
+    AuditVerification result = AuditVerifier.verifyJsonLines(file);
+    assertThat(result.valid()).as("%s", result).isTrue();
+    assertThat(result.checked()).isEqualTo(5);
+  }
 }
