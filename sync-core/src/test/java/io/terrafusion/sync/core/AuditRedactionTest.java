@@ -2,24 +2,29 @@ package io.terrafusion.sync.core;
 
 import static io.terrafusion.sync.core.Schemas.ITEMS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.terrafusion.sync.api.AuditEvent;
 import io.terrafusion.sync.api.AuditEventType;
 import io.terrafusion.sync.api.DeadLetter;
+import io.terrafusion.sync.api.JobFailedException;
 import io.terrafusion.sync.api.RowKey;
 import io.terrafusion.sync.api.SyncRequest;
+import io.terrafusion.sync.api.TableSchema;
 import io.terrafusion.sync.api.Violation;
 import io.terrafusion.sync.core.audit.AuditSinks;
 import io.terrafusion.sync.core.audit.InMemoryAuditSink;
 import io.terrafusion.sync.core.audit.JsonLinesAuditSink;
 import io.terrafusion.sync.core.state.InMemoryStateStore;
 import io.terrafusion.sync.spi.Validator;
+import io.terrafusion.sync.spi.WriteBatch;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,5 +84,33 @@ class AuditRedactionTest {
         .isEqualTo(insert.after().get("name"));
     assertThat(letters.get(0).reason()).contains("sha256:");
     assertThat(target.rows(ITEMS)).extracting(r -> r.get("name")).contains(SECRETS.get(0), SECRETS.get(1));
+  }
+
+  @Test
+  void aDriverMessageQuotingAValueIsNotLoggedWhenTheJobFails() {
+    MemoryStore source = new MemoryStore("source").create(Schemas.items());
+    MemoryStore memoryTarget = new MemoryStore("target").create(Schemas.items());
+    source.put(ITEMS, 1L, SECRETS.get(0), 1L);
+    ForwardingTarget target = new ForwardingTarget(memoryTarget) {
+      @Override
+      public void apply(TableSchema table, WriteBatch batch) {
+        throw new IllegalStateException("cannot apply a batch to table items", new SQLException(
+            "duplicate key value violates unique constraint: Key (name)=(" + SECRETS.get(0) + ") already exists",
+            "23505"));
+      }
+    };
+    InMemoryAuditSink memory = AuditSinks.inMemory();
+    ByteArrayOutputStream logs = new ByteArrayOutputStream();
+    PrintStream err = System.err;
+    System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
+    try (SyncEngine engine = SyncEngine.builder().source(source).target(target).executor(Runnable::run)
+        .sensitiveColumns(ITEMS, "name").auditSink(memory).build()) {
+      assertThatThrownBy(() -> engine.run(SyncRequest.full())).isInstanceOf(JobFailedException.class);
+    } finally {
+      System.setErr(err);
+    }
+    String logged = logs.toString(StandardCharsets.UTF_8);
+    assertThat(logged).contains("failed").contains("SQLState 23505").doesNotContain(SECRETS.get(0));
+    assertThat(memory.events().toString()).doesNotContain(SECRETS.get(0));
   }
 }

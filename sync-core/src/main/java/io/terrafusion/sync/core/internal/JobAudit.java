@@ -6,9 +6,13 @@ import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.ValidationReport;
 import io.terrafusion.sync.api.Violation;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -43,6 +47,26 @@ final class JobAudit {
         sensitive.put(table.toString(), columns.stream().sorted().collect(Collectors.joining("|"))));
     details.put("sensitiveColumns", sensitive.toString());
     return details;
+  }
+
+  /**
+   * The exception's class and message (the engine's own messages name keys, never values), then each
+   * cause's class and SQLState, without the cause's message, which may be a driver's quoting values.
+   */
+  static String summary(Throwable e) {
+    StringBuilder text = new StringBuilder(e.getClass().getName());
+    if (e.getMessage() != null) {
+      text.append(": ").append(e.getMessage());
+    }
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    seen.add(e);
+    for (Throwable cause = e.getCause(); cause != null && seen.add(cause); cause = cause.getCause()) {
+      text.append("; caused by ").append(cause.getClass().getName());
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        text.append(" (SQLState ").append(sql.getSQLState()).append(')');
+      }
+    }
+    return text.toString();
   }
 
   /**

@@ -86,7 +86,10 @@ public final class Orchestrator {
     } catch (RetryCancelledException e) {
       outcome = new JobOutcome(JobState.CANCELLED, null, null);
     } catch (RuntimeException e) {
-      LOG.warn("job {} failed", jobId, e);
+      // A driver's message deeper in the causes may quote row values, sensitive ones too: WARN names
+      // the causes without their messages, and the whole trace is for DEBUG.
+      LOG.warn("job {} failed: {}", jobId, JobAudit.summary(e));
+      LOG.debug("job {} failed", jobId, e);
       String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
       outcome = new JobOutcome(JobState.FAILED, reason, e);
     }
