@@ -2,7 +2,11 @@ package io.terrafusion.sync.api;
 
 /** What an {@link AuditEvent} records. */
 public enum AuditEventType {
-  /** A job began; details hold the mode, the tables and the initiator. */
+  /**
+   * A job began; details hold the mode, the tables, the initiator (who or what asked for it) and the
+   * options that shape its decisions: detectors, batch size, dead-letter policy, conflict resolver,
+   * sensitive columns.
+   */
   JOB_STARTED,
   /** A job finished with every table synced. */
   JOB_SUCCEEDED,
@@ -36,6 +40,9 @@ public enum AuditEventType {
   CIRCUIT_OPENED,
   /** A circuit breaker closed. */
   CIRCUIT_CLOSED,
-  /** A validation ran; details hold its result. */
+  /**
+   * A validation ran (pre-flight checks, a comparison of source and target, or a table created at the
+   * target); details hold its kind and result.
+   */
   VALIDATION
 }

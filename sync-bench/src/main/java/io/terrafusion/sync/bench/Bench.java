@@ -90,6 +90,7 @@ public final class Bench {
       print(pgCopy, pgCopy);
       Result initial = sync("pg-pg-full-empty-target", rows, pgSource, pgTarget, rows);
       print(initial, pgCopy);
+      AuditBench.postgres(rows, batchSize, initial, name -> open(opened, Kind.POSTGRESQL, name));
       Result unchanged = sync("pg-pg-full-unchanged-target", rows, pgSource, pgTarget, 0);
       print(unchanged, pgCopy);
       printTime(new Result("pg-pg-full-unchanged-vs-initial", rows, unchanged.seconds(), unchanged.peakHeapBytes()),

@@ -331,7 +331,7 @@ public final class SyncEngine implements AutoCloseable {
       job = new EngineJob(request, settings.stateStore(), settings.clock(), settings.jobTimeout(), listeners);
       jobs.put(job.id(), job);
     }
-    job.run(control -> retry.run(job.id(), sources, control));
+    job.run(control -> orchestrator.retryDeadLetters(job.id(), retry, sources, control));
     SyncReport report = job.result().join();
     if (report.state() != JobState.SUCCEEDED) {
       throw new JobFailedException(report, job.cause());

@@ -1,8 +1,10 @@
 package io.terrafusion.sync.core;
 
 import io.terrafusion.sync.api.InvalidConfigurationException;
+import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.core.detect.HashDiffDetector;
 import io.terrafusion.sync.core.internal.EngineSettings;
+import io.terrafusion.sync.core.internal.Redactor;
 import io.terrafusion.sync.core.state.InMemoryStateStore;
 import io.terrafusion.sync.core.validate.Validators;
 import io.terrafusion.sync.spi.AuditSink;
@@ -18,9 +20,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
@@ -59,6 +64,7 @@ public final class SyncEngineBuilder {
   private int parallelism = 1;
   private @Nullable Duration jobTimeout;
   private final List<SyncListener> listeners = new ArrayList<>();
+  private final Map<TableId, Set<String>> sensitiveColumns = new LinkedHashMap<>();
 
   SyncEngineBuilder() {}
 
@@ -84,6 +90,7 @@ public final class SyncEngineBuilder {
     this.parallelism = settings.parallelism();
     this.jobTimeout = settings.jobTimeout();
     this.listeners.addAll(settings.listeners());
+    settings.redactor().sensitive().forEach((table, columns) -> this.sensitiveColumns.put(table, new LinkedHashSet<>(columns)));
   }
 
   /** The store to read from. Required. */
@@ -137,7 +144,11 @@ public final class SyncEngineBuilder {
     return this;
   }
 
-  /** Adds a sink for the audit trail; every added sink receives every event. Default: none. */
+  /**
+   * Adds a sink for the audit trail; every added sink receives every event. Default: none. A sink is
+   * required unless wrapped in {@link io.terrafusion.sync.core.audit.AuditSinks#optional}: when it
+   * throws while recording or flushing a batch's events, the batch fails before its checkpoint moves.
+   */
   public SyncEngineBuilder auditSink(AuditSink sink) {
     this.auditSinks.add(Objects.requireNonNull(sink, "auditSink"));
     return this;
@@ -290,7 +301,7 @@ public final class SyncEngineBuilder {
     EngineSettings settings = new EngineSettings(Objects.requireNonNull(source), Objects.requireNonNull(target),
         stateStore == null ? new InMemoryStateStore() : stateStore, batchSize, transformer, validator,
         conflictResolver, auditSinks, incremental, byName, deadLetterPolicy, clock, createMissingTables, retryPolicy,
-        circuitBreakerPolicy, parallelism, jobTimeout, listeners);
+        circuitBreakerPolicy, parallelism, jobTimeout, listeners, Redactor.of(sensitiveColumns));
     return new SyncEngine(settings, executor);
   }
 
@@ -310,6 +321,34 @@ public final class SyncEngineBuilder {
    */
   public SyncEngineBuilder circuitBreaker(CircuitBreakerPolicy policy) {
     this.circuitBreakerPolicy = Objects.requireNonNull(policy, "circuitBreaker");
+    return this;
+  }
+
+  /**
+   * Marks columns of a table sensitive: their values never appear in clear in audit records (nor in
+   * dead-letter reasons). Each value is replaced by {@code sha256:} and 32 hex digits of an
+   * HMAC-SHA256 keyed with a random salt made when the engine is built, so equal values look equal in
+   * one engine's records without being readable or guessable from a list of known values; a value
+   * quoted in an event's details (such as a validator's reason) is replaced the same way. Key columns
+   * may be sensitive: the audited key then holds the masks. Row events name the target table; name a
+   * renamed table the way the target has it. A row that a transformer failed on is audited as read
+   * from the source, so list a renamed column under both its source and its target name (names a row
+   * does not have are ignored). Calls add up.
+   *
+   * @throws IllegalArgumentException if no column or a blank column name is given
+   */
+  public SyncEngineBuilder sensitiveColumns(TableId table, String... columns) {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(columns, "columns");
+    if (columns.length == 0) {
+      throw new IllegalArgumentException("sensitiveColumns of table " + table + " must name at least one column");
+    }
+    for (String column : columns) {
+      if (column == null || column.isBlank()) {
+        throw new IllegalArgumentException("sensitiveColumns of table " + table + " must be non-blank column names");
+      }
+    }
+    sensitiveColumns.computeIfAbsent(table, t -> new LinkedHashSet<>()).addAll(List.of(columns));
     return this;
   }
 }

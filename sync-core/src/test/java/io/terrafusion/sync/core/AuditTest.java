@@ -10,6 +10,7 @@ import io.terrafusion.sync.api.RowKey;
 import io.terrafusion.sync.api.SyncReport;
 import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.api.TableId;
+import io.terrafusion.sync.core.audit.AuditSinks;
 import io.terrafusion.sync.spi.AuditSink;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,7 +33,7 @@ class AuditTest {
   }
 
   @Test
-  void failingAuditSinkDoesNotFailTheSync() {
+  void failingOptionalAuditSinkDoesNotFailTheSync() {
     AuditSink broken = new AuditSink() {
       @Override
       public void record(AuditEvent event) {
@@ -44,7 +45,7 @@ class AuditTest {
         throw new IllegalStateException("disk full");
       }
     };
-    try (SyncEngine engine = builder().auditSink(broken).build()) {
+    try (SyncEngine engine = builder().auditSink(AuditSinks.optional(broken)).build()) {
       SyncReport report = engine.run(SyncRequest.full());
       assertThat(report.changed()).isEqualTo(3);
       assertThat(target.rows(ITEMS)).isEqualTo(source.rows(ITEMS));

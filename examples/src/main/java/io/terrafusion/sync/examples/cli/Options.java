@@ -35,7 +35,9 @@ record Options(String command, String source, String target, List<String> tables
       "or watermark:COLUMN (a timestamp or version column that every insert and update sets).",
       "  sync validate    --source URL --target URL [--tables t1,t2]",
       "  sync dead-letters list|retry --source URL --target URL [--tables t1,t2] [--state URL] [--batch-size N]",
-      "URLs are JDBC URLs; passwords may come from SYNC_SOURCE_PASSWORD, SYNC_TARGET_PASSWORD and SYNC_STATE_PASSWORD.");
+      AuditCommand.USAGE,
+      "URLs are JDBC URLs; passwords may come from SYNC_SOURCE_PASSWORD, SYNC_TARGET_PASSWORD, SYNC_STATE_PASSWORD"
+          + " and SYNC_AUDIT_PASSWORD.");
 
   private static final Set<String> COMMANDS = Set.of("full", "incremental", "validate", DeadLetterCommands.COMMAND);
 

@@ -39,6 +39,7 @@ import org.jspecify.annotations.Nullable;
  * sync incremental --source URL --target URL [--tables ...] [--detector KIND] [--state URL] [--batch-size N]
  * sync validate    --source URL --target URL [--tables ...]
  * sync dead-letters list|retry --source URL --target URL [--tables ...] [--state URL] [--batch-size N]
+ * sync audit verify (--file PATH | --audit URL [--chain NAME])
  * </pre>
  *
  * <p>URLs are JDBC URLs (PostgreSQL, MariaDB, H2 and SQLite drivers are on the runnable jar's class
@@ -65,7 +66,12 @@ import org.jspecify.annotations.Nullable;
  * dead-letters retry} tries them again once the cause is fixed (see {@link SyncEngine#retryDeadLetters})
  * and prints what became of them; it exits 1 when some are still refused.
  *
- * <p>Exit codes: 0 success; 1 the sync failed, or validation found violations or differences; 2 a
+ * <p>{@code audit verify} checks a tamper-evident audit chain: a JSON Lines audit file with its
+ * rotated files, or the JDBC audit table at a URL (password from {@code SYNC_AUDIT_PASSWORD}), and
+ * prints whether it is whole or which record is the first altered, missing or reordered one.
+ *
+ * <p>Exit codes: 0 success (for {@code audit verify}: the chain is whole); 1 the sync failed, or
+ * validation found violations or differences, or the audit chain is broken; 2 a
  * usage error (unknown command or option, missing --source or --target, bad number, unknown table,
  * a database that cannot be reached), with a message saying what is wrong.
  */
@@ -110,6 +116,9 @@ public final class SyncCommand {
     Objects.requireNonNull(err, "err");
     Redactor redactor = Redactor.of(passwords(env), args);
     try {
+      if (!args.isEmpty() && args.get(0).equals("audit")) {
+        return AuditCommand.run(args.subList(1, args.size()), env, out, err, redactor);
+      }
       Options options = Options.parse(args);
       DataSource targetData = dataSource("target", options.target(), env.get("SYNC_TARGET_PASSWORD"), redactor);
       JdbcStore source = connect("source", dataSource("source", options.source(), env.get("SYNC_SOURCE_PASSWORD"), redactor),
@@ -262,7 +271,7 @@ public final class SyncCommand {
   }
 
   private static List<String> passwords(Map<String, String> env) {
-    return Stream.of("SYNC_SOURCE_PASSWORD", "SYNC_TARGET_PASSWORD", "SYNC_STATE_PASSWORD")
+    return Stream.of("SYNC_SOURCE_PASSWORD", "SYNC_TARGET_PASSWORD", "SYNC_STATE_PASSWORD", "SYNC_AUDIT_PASSWORD")
         .map(env::get).filter(Objects::nonNull).toList();
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.terrafusion.sync.api.AuditEvent;
+import io.terrafusion.sync.api.AuditRecord;
 import io.terrafusion.sync.api.Row;
 import io.terrafusion.sync.api.RowKey;
 import java.io.ByteArrayOutputStream;
@@ -12,32 +13,64 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
-/** Renders an audit event as one line of JSON. */
+/** Renders audit events as canonical JSON: the body a chained record hashes, and JSON Lines lines. */
 final class AuditJson {
+  /** The prefix of the last field of a line, before the 64 hex digits of the hash. */
+  static final String HASH_FIELD = ",\"hash\":\"";
+
   private static final JsonMapper MAPPER =
       JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
   private AuditJson() {}
 
-  /** The event as UTF-8 JSON followed by a newline. */
-  static byte[] line(AuditEvent event) {
+  /**
+   * The canonical JSON a chained record's hash covers: {@code sequence} and {@code previousHash}, then
+   * the event's fields as {@link #writeEvent} writes them. Equal inputs give equal text.
+   */
+  static String body(long sequence, String previousHash, AuditEvent event) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
     try (JsonGenerator json = MAPPER.createGenerator(bytes)) {
+      json.writeStartObject();
+      json.writeNumberField("sequence", sequence);
+      json.writeStringField("previousHash", previousHash);
       writeEvent(json, event);
+      json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot render audit event " + event.type() + " of job " + event.jobId(), e);
     }
-    bytes.write('\n');
-    return bytes.toByteArray();
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  /** The JSON of a key as it appears in a body: an array of its values. */
+  static String key(RowKey key) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+    try (JsonGenerator json = MAPPER.createGenerator(bytes)) {
+      writeKey(json, key);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot render audit key", e);
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  /** The JSON Lines line of a record: its body with the hash as the last field, and a newline. */
+  static byte[] line(AuditRecord record) {
+    String body = record.body();
+    return (body.substring(0, body.length() - 1) + HASH_FIELD + record.hash() + "\"}\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A parser of bodies and lines, for verification. */
+  static JsonMapper mapper() {
+    return MAPPER;
   }
 
   private static void writeEvent(JsonGenerator json, AuditEvent event) throws IOException {
-    json.writeStartObject();
     json.writeStringField("jobId", event.jobId());
     json.writeNumberField("batch", event.batch());
     json.writeStringField("at", event.at().toString());
@@ -58,7 +91,6 @@ final class AuditJson {
     for (Map.Entry<String, String> detail : new TreeMap<>(event.details()).entrySet()) {
       json.writeStringField(detail.getKey(), detail.getValue());
     }
-    json.writeEndObject();
     json.writeEndObject();
   }
 

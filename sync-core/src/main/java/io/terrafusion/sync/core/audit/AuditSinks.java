@@ -1,5 +1,6 @@
 package io.terrafusion.sync.core.audit;
 
+import io.terrafusion.sync.spi.AuditRecordStore;
 import io.terrafusion.sync.spi.AuditSink;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class AuditSinks {
    * @throws java.io.UncheckedIOException if the file cannot be opened; the message names it
    */
   public static JsonLinesAuditSink jsonLines(Path file) {
-    return new JsonLinesAuditSink(Objects.requireNonNull(file, "file"));
+    return new JsonLinesAuditSink(Objects.requireNonNull(file, "file"), Long.MAX_VALUE);
   }
 
   /** A sink that keeps every event in memory, for tests and small tools. */
@@ -57,5 +58,39 @@ public final class AuditSinks {
   /** As {@link #fanOut(AuditSink...)}; the list is copied. */
   public static AuditSink fanOut(List<AuditSink> sinks) {
     return new FanOutAuditSink(List.copyOf(Objects.requireNonNull(sinks, "sinks")));
+  }
+
+  /**
+   * As {@link #jsonLines(Path)}, rotating to a new file when a line would take the current one past
+   * {@code maxBytes}; the hash chain goes on across files (see {@link JsonLinesAuditSink}).
+   *
+   * @throws IllegalArgumentException if {@code maxBytes} is below 1
+   * @throws java.io.UncheckedIOException if the file cannot be opened; the message names it
+   */
+  public static JsonLinesAuditSink jsonLines(Path file, long maxBytes) {
+    Objects.requireNonNull(file, "file");
+    if (maxBytes < 1) {
+      throw new IllegalArgumentException("maxBytes must be >= 1 but was " + maxBytes);
+    }
+    return new JsonLinesAuditSink(file, maxBytes);
+  }
+
+  /**
+   * The sink marked optional: a failure of {@code sink} to record or flush is logged at WARN (with
+   * the event's type and job, never its rows) and skipped, so it never fails a batch. Every sink not
+   * wrapped so is required: the engine fails the batch, before its checkpoint moves, when it throws.
+   */
+  public static AuditSink optional(AuditSink sink) {
+    return new OptionalAuditSink(Objects.requireNonNull(sink, "sink"));
+  }
+
+  /**
+   * A sink that keeps a tamper-evident chain of records in {@code store}, such as a JDBC table; see
+   * {@link ChainedAuditSink}. It reads the store's last record now, to go on with its chain.
+   *
+   * @throws RuntimeException what the store throws when its last record cannot be read
+   */
+  public static ChainedAuditSink chained(AuditRecordStore store) {
+    return new ChainedAuditSink(Objects.requireNonNull(store, "store"));
   }
 }

@@ -9,26 +9,26 @@ import io.terrafusion.sync.spi.AuditSink;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The audit trail of one job: stamps events with the job id and the engine clock and hands them to
- * every sink. Each call into a sink is guarded, so a failing sink is logged and the sync goes on
- * (invariant 7). Thread-safe as far as the sinks are.
+ * The audit trail of one job: stamps events with the job id and the engine clock, masks sensitive
+ * values, and hands them to every sink. Every sink is tried; when one throws, the first failure is
+ * rethrown (the others suppressed) so that the batch fails before its checkpoint moves (invariant
+ * 7). Sinks marked optional catch their own failures. Thread-safe as far as the sinks are.
  */
 final class AuditTrail {
-  private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
-
   private final List<AuditSink> sinks;
   private final String jobId;
   private final Clock clock;
+  private final Redactor redactor;
 
-  AuditTrail(List<AuditSink> sinks, String jobId, Clock clock) {
+  AuditTrail(List<AuditSink> sinks, String jobId, Clock clock, Redactor redactor) {
     this.sinks = sinks;
     this.jobId = jobId;
     this.clock = clock;
+    this.redactor = redactor;
   }
 
   void job(AuditEventType type, Map<String, String> details) {
@@ -44,23 +44,37 @@ final class AuditTrail {
     record(AuditEvent.ofRow(jobId, batch, clock.instant(), type, table, key, before, after, details));
   }
 
+  /** Makes every sink's records durable. */
   void flush() {
-    for (AuditSink sink : sinks) {
-      try {
-        sink.flush();
-      } catch (RuntimeException e) {
-        LOG.warn("audit sink {} failed to flush for job {}", sink.getClass().getName(), jobId, e);
-      }
-    }
+    each(AuditSink::flush, "flush the audit records");
+  }
+
+  /** A reason the engine stores or logs about a row, with the row's sensitive values masked. */
+  String redact(TableId table, @Nullable Row row, String reason) {
+    return redactor.text(table, row, reason);
   }
 
   private void record(AuditEvent event) {
+    AuditEvent redacted = redactor.apply(event);
+    each(sink -> sink.record(redacted), "record the audit event " + event.type());
+  }
+
+  private void each(Consumer<AuditSink> action, String what) {
+    AuditFailedException failure = null;
     for (AuditSink sink : sinks) {
       try {
-        sink.record(event);
+        action.accept(sink);
       } catch (RuntimeException e) {
-        LOG.warn("audit sink {} failed to record {} of job {}", sink.getClass().getName(), event.type(), jobId, e);
+        if (failure == null) {
+          failure = new AuditFailedException("a required audit sink (" + sink.getClass().getName()
+              + ") failed to " + what + " of job " + jobId, e);
+        } else {
+          failure.addSuppressed(e);
+        }
       }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 }

@@ -99,13 +99,14 @@ final class BatchStager {
     if (!recording) {
       return;
     }
+    String redacted = job.audit().redact(plan.targetId(), row, reason);
     if (job.settings().deadLetterPolicy() == DeadLetterPolicy.FAIL) {
       throw new TableSyncException("row " + key + " of table " + plan.sourceId() + " broke rule " + rule
-          + " and the dead-letter policy is FAIL: " + reason, plan.sourceId(), null);
+          + " and the dead-letter policy is FAIL: " + redacted, plan.sourceId(), null);
     }
     counts.deadLettered++;
     job.settings().stateStore().addDeadLetter(new DeadLetter(UUID.randomUUID().toString(), job.jobId(),
-        plan.targetId(), key, row, reason, job.settings().clock().instant()));
+        plan.targetId(), key, row, redacted, job.settings().clock().instant()));
     if (!rejection.isEmpty()) {
       job.audit().row(batch, AuditEventType.ROW_REJECTED, plan.targetId(), key, null, row, rejection);
     }

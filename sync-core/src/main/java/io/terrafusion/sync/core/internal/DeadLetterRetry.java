@@ -5,7 +5,6 @@ import io.terrafusion.sync.api.Change;
 import io.terrafusion.sync.api.ChangeBatch;
 import io.terrafusion.sync.api.Checkpoint;
 import io.terrafusion.sync.api.DeadLetter;
-import io.terrafusion.sync.api.JobState;
 import io.terrafusion.sync.api.Row;
 import io.terrafusion.sync.api.RowKey;
 import io.terrafusion.sync.api.SchemaMismatchException;
@@ -18,8 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One retry of dead letters, run as a job: for each dead-lettered key of the chosen target tables, the
@@ -32,7 +29,6 @@ import org.slf4j.LoggerFactory;
  * <p>One instance serves one retry; not thread-safe.
  */
 public final class DeadLetterRetry {
-  private static final Logger LOG = LoggerFactory.getLogger(DeadLetterRetry.class);
   /** The detector name in the checkpoints of retry batches, which are never saved. */
   private static final String NAME = "dead-letter-retry";
   private static final int PAGE = 1_000;
@@ -40,21 +36,17 @@ public final class DeadLetterRetry {
   private final EngineSettings settings;
   private final @Nullable TableId target;
   private final Planner planner;
-  private final Resilience resilience;
-  private final Listeners listeners;
   private long retried;
   private long stillFailing;
 
   /**
-   * A retry of the dead letters of one target table, or of every table when {@code target} is null,
-   * with the engine's retries and circuit breakers.
+   * A retry of the dead letters of one target table, or of every table when {@code target} is null;
+   * {@link Orchestrator#retryDeadLetters} runs it.
    */
-  DeadLetterRetry(EngineSettings settings, @Nullable TableId target, Resilience resilience, Listeners listeners) {
+  DeadLetterRetry(EngineSettings settings, @Nullable TableId target) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.target = target;
     this.planner = new Planner(settings);
-    this.resilience = resilience;
-    this.listeners = listeners;
   }
 
   /**
@@ -76,27 +68,9 @@ public final class DeadLetterRetry {
     return sources;
   }
 
-  /** Runs the retry of the given source tables (every table when empty); never throws for a failure of it. */
-  public JobOutcome run(String jobId, List<TableId> sources, JobControl control) {
-    AuditTrail audit = new AuditTrail(settings.auditSinks(), jobId, settings.clock());
-    audit.job(AuditEventType.JOB_STARTED, Map.of("mode", NAME, "tables", target == null ? "*" : target.toString()));
-    JobOutcome outcome;
-    try {
-      JobGuard guard = resilience.forJob(jobId, audit, control);
-      ProgressBoard progress = new ProgressBoard(jobId, settings.clock(), control, listeners);
-      boolean done = retry(new JobContext(guard.settings(), jobId, audit, control, guard, progress), sources);
-      outcome = new JobOutcome(done ? JobState.SUCCEEDED : JobState.CANCELLED, null, null);
-    } catch (RuntimeException e) {
-      LOG.warn("dead-letter retry {} failed", jobId, e);
-      outcome = new JobOutcome(JobState.FAILED, e.getMessage() == null ? e.getClass().getName() : e.getMessage(), e);
-    }
-    audit.job(switch (outcome.state()) {
-      case SUCCEEDED -> AuditEventType.JOB_SUCCEEDED;
-      case CANCELLED -> AuditEventType.JOB_CANCELLED;
-      default -> AuditEventType.JOB_FAILED;
-    }, outcome.failure() == null ? Map.of() : Map.of("reason", outcome.failure()));
-    audit.flush();
-    return outcome;
+  /** The details of the retry's JOB_STARTED audit event. */
+  Map<String, String> started() {
+    return Map.of("mode", NAME, "tables", target == null ? "*" : target.toString());
   }
 
   /** The rows (distinct keys) tried again so far. */
@@ -109,7 +83,8 @@ public final class DeadLetterRetry {
     return stillFailing;
   }
 
-  private boolean retry(JobContext job, List<TableId> sources) {
+  /** Retries the letters of the given source tables (every table when empty); false if cancelled. */
+  boolean run(JobContext job, List<TableId> sources) {
     JobPlan plan = planner.plan(sources);
     if (!plan.violations().isEmpty()) {
       throw new SchemaMismatchException(plan.violations());

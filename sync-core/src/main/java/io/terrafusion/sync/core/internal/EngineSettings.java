@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @param jobTimeout how long a job may run before it stops at its next batch boundary and fails, or
  *     null for no limit
  * @param listeners who follows the jobs' progress
+ * @param redactor what the audit trail masks: the sensitive columns of each table
  */
 public record EngineSettings(
     SourceStore source,
@@ -52,7 +53,8 @@ public record EngineSettings(
     CircuitBreakerPolicy circuitBreakerPolicy,
     int parallelism,
     @Nullable Duration jobTimeout,
-    List<SyncListener> listeners) {
+    List<SyncListener> listeners,
+    Redactor redactor) {
 
   /** Checks the parts and copies the sinks. */
   public EngineSettings {
@@ -65,6 +67,7 @@ public record EngineSettings(
     Objects.requireNonNull(deadLetterPolicy, "deadLetterPolicy");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(incrementalDetector, "incrementalDetector");
+    Objects.requireNonNull(redactor, "redactor");
     auditSinks = List.copyOf(auditSinks);
     detectors = Map.copyOf(detectors);
     listeners = List.copyOf(listeners);
@@ -76,6 +79,6 @@ public record EngineSettings(
   public EngineSettings withStores(SourceStore source, TargetStore target, StateStore stateStore) {
     return new EngineSettings(source, target, stateStore, batchSize, transformer, validator, conflictResolver,
         auditSinks, incrementalDetector, detectors, deadLetterPolicy, clock, createMissingTables, retryPolicy,
-        circuitBreakerPolicy, parallelism, jobTimeout, listeners);
+        circuitBreakerPolicy, parallelism, jobTimeout, listeners, redactor);
   }
 }

@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,12 +54,13 @@ public final class Orchestrator {
    * under the engine's retries and circuit breakers.
    */
   public DeadLetterRetry deadLetterRetry(@Nullable TableId target) {
-    return new DeadLetterRetry(settings, target, resilience, listeners);
+    return new DeadLetterRetry(settings, target);
   }
 
   /** The pre-flight checks of a request, without writing anything. */
   public ValidationReport validate(SyncRequest request) {
-    return ValidationReport.of(planner.plan(request.tables()).violations());
+    return JobAudit.validation(settings, request, "schema",
+        () -> ValidationReport.of(planner.plan(request.tables()).violations()));
   }
 
   /**
@@ -68,6 +68,10 @@ public final class Orchestrator {
    * transformed source with its target; writes nothing.
    */
   public ValidationReport compare(SyncRequest request) {
+    return JobAudit.validation(settings, request, "compare", () -> comparison(request));
+  }
+
+  private ValidationReport comparison(SyncRequest request) {
     JobPlan plan = planner.plan(request.tables());
     if (!plan.violations().isEmpty()) {
       return ValidationReport.of(plan.violations());
@@ -83,34 +87,43 @@ public final class Orchestrator {
    * of a store, ends the job FAILED with the reason in the outcome.
    */
   public JobOutcome run(String jobId, SyncRequest request, JobControl control) {
-    AuditTrail audit = new AuditTrail(settings.auditSinks(), jobId, settings.clock());
-    audit.job(AuditEventType.JOB_STARTED, Map.of(
-        "mode", request.mode().name(),
-        "tables", request.tables().isEmpty() ? "*" : request.tables().stream().map(TableId::toString)
-            .collect(Collectors.joining(",")),
-        "initiator", request.initiator()));
+    return runJob(jobId, JobAudit.started(settings, request), control, (job, stopping) -> runTables(job, stopping, request));
+  }
+
+  /**
+   * Runs a dead-letter retry as a job, as {@link #run} runs a sync: audited, under the engine's
+   * retries and breakers, with the job's progress told to the listeners.
+   */
+  public JobOutcome retryDeadLetters(String jobId, DeadLetterRetry retry, List<TableId> sources, JobControl control) {
+    return runJob(jobId, retry.started(), control, (job, stopping) -> retry.run(job, sources));
+  }
+
+  /** What a job does once its context is set up; false when it stopped before its end. */
+  private interface JobBody {
+    boolean run(JobContext job, StoppingControl control);
+  }
+
+  private JobOutcome runJob(String jobId, Map<String, String> started, JobControl control, JobBody body) {
+    AuditTrail audit = new AuditTrail(settings.auditSinks(), jobId, settings.clock(), settings.redactor());
     StoppingControl stopping = new StoppingControl(control);
     ProgressBoard progress = new ProgressBoard(jobId, settings.clock(), stopping, listeners);
     JobOutcome outcome;
     try {
+      audit.job(AuditEventType.JOB_STARTED, started);
       JobGuard guard = resilience.forJob(jobId, audit, stopping);
-      boolean done = runTables(new JobContext(guard.settings(), jobId, audit, stopping, guard, progress), stopping,
-          request);
+      boolean done = body.run(new JobContext(guard.settings(), jobId, audit, stopping, guard, progress), stopping);
       outcome = done ? new JobOutcome(JobState.SUCCEEDED, null, null) : stopped(control);
     } catch (RetryCancelledException e) {
       outcome = stopped(control);
     } catch (RuntimeException e) {
-      LOG.warn("job {} failed", jobId, e);
+      // A driver's message deeper in the causes may quote row values, sensitive ones too: WARN names
+      // the causes without their messages, and the whole trace is for DEBUG.
+      LOG.warn("job {} failed: {}", jobId, JobAudit.summary(e));
+      LOG.debug("job {} failed", jobId, e);
       String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
       outcome = new JobOutcome(JobState.FAILED, reason, e);
     }
-    audit.job(switch (outcome.state()) {
-      case SUCCEEDED -> AuditEventType.JOB_SUCCEEDED;
-      case CANCELLED -> AuditEventType.JOB_CANCELLED;
-      default -> AuditEventType.JOB_FAILED;
-    }, outcome.failure() == null ? Map.of() : Map.of("reason", outcome.failure()));
-    audit.flush();
-    return outcome;
+    return JobAudit.ended(audit, jobId, outcome);
   }
 
   /** The end of a job that stopped before its last batch: FAILED when a timeout stopped it, else CANCELLED. */

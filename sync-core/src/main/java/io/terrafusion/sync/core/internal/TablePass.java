@@ -67,6 +67,9 @@ final class TablePass {
           writer.carryCheckpoint(batch.checkpoint());
         }
         reconciler.reconcile(batch, stager.stage(batch));
+        // The batch's audit records (filtered and dead-lettered rows too) are durable before a checkpoint
+        // saved here; one that rode with the batch's last transaction committed with its rows.
+        job.audit().flush();
         if (resume && !writer.checkpointCommitted()) {
           state.saveCheckpoint(batch.checkpoint());
         }
