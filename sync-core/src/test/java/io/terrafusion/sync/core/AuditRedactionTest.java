@@ -16,6 +16,7 @@ import io.terrafusion.sync.core.audit.AuditSinks;
 import io.terrafusion.sync.core.audit.InMemoryAuditSink;
 import io.terrafusion.sync.core.audit.JsonLinesAuditSink;
 import io.terrafusion.sync.core.state.InMemoryStateStore;
+import io.terrafusion.sync.spi.TransactionalWrite;
 import io.terrafusion.sync.spi.Validator;
 import io.terrafusion.sync.spi.WriteBatch;
 import java.io.ByteArrayOutputStream;
@@ -91,9 +92,9 @@ class AuditRedactionTest {
     MemoryStore source = new MemoryStore("source").create(Schemas.items());
     MemoryStore memoryTarget = new MemoryStore("target").create(Schemas.items());
     source.put(ITEMS, 1L, SECRETS.get(0), 1L);
-    ForwardingTarget target = new ForwardingTarget(memoryTarget) {
+    ForwardingTargetStore target = new ForwardingTargetStore(memoryTarget) {
       @Override
-      public void apply(TableSchema table, WriteBatch batch) {
+      public void apply(TableSchema table, WriteBatch batch, List<TransactionalWrite> alongside) {
         throw new IllegalStateException("cannot apply a batch to table items", new SQLException(
             "duplicate key value violates unique constraint: Key (name)=(" + SECRETS.get(0) + ") already exists",
             "23505"));

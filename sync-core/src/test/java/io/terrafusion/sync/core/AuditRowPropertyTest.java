@@ -13,6 +13,7 @@ import io.terrafusion.sync.api.TableSchema;
 import io.terrafusion.sync.api.Violation;
 import io.terrafusion.sync.core.audit.AuditSinks;
 import io.terrafusion.sync.core.audit.InMemoryAuditSink;
+import io.terrafusion.sync.spi.TransactionalWrite;
 import io.terrafusion.sync.spi.WriteBatch;
 import java.util.HashMap;
 import java.util.List;
@@ -47,15 +48,15 @@ class AuditRowPropertyTest {
     s.source().forEach((k, v) -> source.put(TABLE, k, v.get(0), v.get(1)));
     s.target().forEach((k, v) -> memoryTarget.put(TABLE, k, v.get(0), v.get(1)));
     Map<RowKey, Row> before = byKey(memoryTarget.rows(TABLE));
-    ForwardingTarget target = new ForwardingTarget(memoryTarget) {
+    ForwardingTargetStore target = new ForwardingTargetStore(memoryTarget) {
       @Override
-      public void apply(TableSchema table, WriteBatch batch) {
+      public void apply(TableSchema table, WriteBatch batch, List<TransactionalWrite> alongside) {
         boolean refuses = batch.upserts().stream().anyMatch(r -> r.key().equals(RowKey.of(s.refused())))
             || batch.deletes().contains(RowKey.of(s.refused()));
         if (refuses) {
           throw new IllegalStateException("target refuses row " + s.refused());
         }
-        super.apply(table, batch);
+        super.apply(table, batch, alongside);
       }
     };
     InMemoryAuditSink audit = AuditSinks.inMemory();

@@ -14,6 +14,7 @@ import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.api.TableReport;
 import io.terrafusion.sync.api.TableSchema;
 import io.terrafusion.sync.core.state.InMemoryStateStore;
+import io.terrafusion.sync.spi.TransactionalWrite;
 import io.terrafusion.sync.spi.WriteBatch;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -110,9 +111,9 @@ class BadRowIsolationTest {
   void aFailureThatIsNotAboutValuesIsNotSplit() {
     fillSource(100);
     AtomicInteger applies = new AtomicInteger();
-    ForwardingTarget noTable = new ForwardingTarget(store) {
+    ForwardingTargetStore noTable = new ForwardingTargetStore(store) {
       @Override
-      public void apply(TableSchema table, WriteBatch batch) {
+      public void apply(TableSchema table, WriteBatch batch, List<TransactionalWrite> alongside) {
         applies.incrementAndGet();
         throw new DataAccessException("cannot apply a batch to table items: SQLState 42P01, vendor code 0", ITEMS,
             null, "42P01", null);

@@ -4,16 +4,11 @@ import static io.terrafusion.sync.core.Schemas.ITEMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.terrafusion.sync.api.Checkpoint;
-import io.terrafusion.sync.api.Conflict;
 import io.terrafusion.sync.api.DataAccessException;
-import io.terrafusion.sync.api.DeadLetter;
 import io.terrafusion.sync.api.JobState;
-import io.terrafusion.sync.api.JobStatus;
-import io.terrafusion.sync.api.RowHash;
 import io.terrafusion.sync.api.RowKey;
 import io.terrafusion.sync.api.SyncReport;
 import io.terrafusion.sync.api.SyncRequest;
-import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.TableSchema;
 import io.terrafusion.sync.core.detect.FullScanDetector;
 import io.terrafusion.sync.core.internal.KeyCodec;
@@ -23,9 +18,7 @@ import io.terrafusion.sync.spi.TargetStore;
 import io.terrafusion.sync.spi.TransactionalWrite;
 import io.terrafusion.sync.spi.WriteBatch;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -150,7 +143,7 @@ class CheckpointAlongsideTest {
   }
 
   /** A target that runs the writes given with a batch after applying it, as if in its transaction. */
-  private static final class TransactionalTarget extends ForwardingTarget {
+  private static final class TransactionalTarget extends ForwardingTargetStore {
     final List<Integer> alongside = new ArrayList<>();
 
     TransactionalTarget(TargetStore delegate) {
@@ -172,13 +165,13 @@ class CheckpointAlongsideTest {
   }
 
   /** An in-memory state store that offers checkpoint writes for one target and notes every save. */
-  private static final class SharingState implements StateStore {
-    private final InMemoryStateStore delegate = new InMemoryStateStore();
+  private static final class SharingState extends ForwardingStateStore {
     private final TargetStore shared;
     final List<Checkpoint> carried = new ArrayList<>();
     final List<Checkpoint> savedAfter = new ArrayList<>();
 
     SharingState(TargetStore shared) {
+      super(new InMemoryStateStore());
       this.shared = shared;
     }
 
@@ -189,84 +182,14 @@ class CheckpointAlongsideTest {
       }
       return Optional.of(connection -> {
         carried.add(checkpoint);
-        delegate.saveCheckpoint(checkpoint);
+        delegate().saveCheckpoint(checkpoint);
       });
     }
 
     @Override
     public void saveCheckpoint(Checkpoint checkpoint) {
       savedAfter.add(checkpoint);
-      delegate.saveCheckpoint(checkpoint);
-    }
-
-    @Override
-    public Optional<Checkpoint> checkpoint(TableId table, String detector) {
-      return delegate.checkpoint(table, detector);
-    }
-
-    @Override
-    public void clearCheckpoint(TableId table, String detector) {
-      delegate.clearCheckpoint(table, detector);
-    }
-
-    @Override
-    public Map<RowKey, RowHash> baseHashes(TableId table, Collection<RowKey> keys) {
-      return delegate.baseHashes(table, keys);
-    }
-
-    @Override
-    public void updateBaseHashes(TableId table, Map<RowKey, RowHash> written, Collection<RowKey> deleted) {
-      delegate.updateBaseHashes(table, written, deleted);
-    }
-
-    @Override
-    public void addConflict(Conflict conflict) {
-      delegate.addConflict(conflict);
-    }
-
-    @Override
-    public List<Conflict> conflicts(TableId table, int offset, int limit) {
-      return delegate.conflicts(table, offset, limit);
-    }
-
-    @Override
-    public Optional<Conflict> conflict(String id) {
-      return delegate.conflict(id);
-    }
-
-    @Override
-    public boolean removeConflict(String id) {
-      return delegate.removeConflict(id);
-    }
-
-    @Override
-    public void addDeadLetter(DeadLetter deadLetter) {
-      delegate.addDeadLetter(deadLetter);
-    }
-
-    @Override
-    public List<DeadLetter> deadLetters(TableId table, int offset, int limit) {
-      return delegate.deadLetters(table, offset, limit);
-    }
-
-    @Override
-    public boolean removeDeadLetter(String id) {
-      return delegate.removeDeadLetter(id);
-    }
-
-    @Override
-    public void saveJob(JobStatus status) {
-      delegate.saveJob(status);
-    }
-
-    @Override
-    public Optional<JobStatus> job(String jobId) {
-      return delegate.job(jobId);
-    }
-
-    @Override
-    public List<JobStatus> jobs(int offset, int limit) {
-      return delegate.jobs(offset, limit);
+      super.saveCheckpoint(checkpoint);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.terrafusion.sync.core;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.TableSchema;
 import io.terrafusion.sync.spi.TargetStore;
+import io.terrafusion.sync.spi.TransactionalWrite;
 import io.terrafusion.sync.spi.WriteBatch;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * per-table hook with the table's 1-based apply number before each apply (outside the delegate's
  * lock, so hooks of two tables may wait for each other). Thread-safe.
  */
-final class GatedTarget extends ForwardingTarget {
+final class GatedTarget extends ForwardingTargetStore {
   /** What to do before a table's n-th apply; may block or throw. */
   interface Hook {
     void before(int n) throws Exception;
@@ -47,7 +48,7 @@ final class GatedTarget extends ForwardingTarget {
   }
 
   @Override
-  public void apply(TableSchema table, WriteBatch batch) {
+  public void apply(TableSchema table, WriteBatch batch, List<TransactionalWrite> alongside) {
     Hook hook;
     int n;
     synchronized (this) {
@@ -58,7 +59,7 @@ final class GatedTarget extends ForwardingTarget {
     mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
     try {
       hook.before(n);
-      super.apply(table, batch);
+      super.apply(table, batch, alongside);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {

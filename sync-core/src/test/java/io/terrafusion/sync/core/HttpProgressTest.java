@@ -28,7 +28,7 @@ class HttpProgressTest {
     for (long id = 1; id <= 6; id++) {
       source.put(ITEMS, id, "n" + id, id);
     }
-    ForwardingTarget estimating = new ForwardingTarget(source) {
+    ForwardingTargetStore estimating = new ForwardingTargetStore(source) {
       @Override
       public OptionalLong estimatedRowCount(TableSchema table) {
         return OptionalLong.of(6);

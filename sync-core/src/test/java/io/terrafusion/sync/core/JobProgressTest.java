@@ -36,8 +36,8 @@ class JobProgressTest {
   }
 
   /** The source, telling the given estimate of its rows. */
-  private ForwardingTarget estimating(long rows) {
-    return new ForwardingTarget(source) {
+  private ForwardingTargetStore estimating(long rows) {
+    return new ForwardingTargetStore(source) {
       @Override
       public OptionalLong estimatedRowCount(TableSchema table) {
         return OptionalLong.of(rows);

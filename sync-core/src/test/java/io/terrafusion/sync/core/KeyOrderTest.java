@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class KeyOrderTest {
 
   /** A target that returns its pages in descending key order, as a store with another collation might. */
-  private static final class DescendingTarget extends ForwardingTarget {
+  private static final class DescendingTarget extends ForwardingTargetStore {
     DescendingTarget(MemoryStore delegate) {
       super(delegate);
     }

@@ -4,8 +4,10 @@ import io.terrafusion.sync.api.DataAccessException;
 import io.terrafusion.sync.api.Row;
 import io.terrafusion.sync.api.RowKey;
 import io.terrafusion.sync.api.TableSchema;
+import io.terrafusion.sync.spi.TransactionalWrite;
 import io.terrafusion.sync.spi.WriteBatch;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * delete of one of its bad keys; it counts the applies it is asked for. A batch it refuses is not
  * applied at all. Optionally it names a key in the failure, as drivers do from batch update counts.
  */
-final class RefusingTarget extends ForwardingTarget {
+final class RefusingTarget extends ForwardingTargetStore {
   private final Set<RowKey> bad = new HashSet<>();
   private final AtomicInteger applies = new AtomicInteger();
   private @Nullable RowKey hint;
@@ -51,7 +53,7 @@ final class RefusingTarget extends ForwardingTarget {
   }
 
   @Override
-  public synchronized void apply(TableSchema table, WriteBatch batch) {
+  public synchronized void apply(TableSchema table, WriteBatch batch, List<TransactionalWrite> alongside) {
     applies.incrementAndGet();
     RowKey first = batch.deletes().stream().filter(bad::contains).findFirst()
         .orElse(batch.upserts().stream().map(Row::key).filter(bad::contains).findFirst().orElse(null));
@@ -61,6 +63,6 @@ final class RefusingTarget extends ForwardingTarget {
           + (named == null ? "" : " at row " + named) + ": SQLState 22001, vendor code 0", table.id(), named,
           "22001", null);
     }
-    super.apply(table, batch);
+    super.apply(table, batch, alongside);
   }
 }

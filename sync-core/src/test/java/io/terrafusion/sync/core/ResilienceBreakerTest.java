@@ -43,7 +43,7 @@ class ResilienceBreakerTest {
   private final AtomicInteger calls = new AtomicInteger();
 
   /** A target that, while down, fails every call as a lost connection; counts every call it gets. */
-  private final ForwardingTarget target = new ForwardingTarget(store) {
+  private final ForwardingTargetStore target = new ForwardingTargetStore(store) {
     private void call() {
       calls.incrementAndGet();
       if (down.get()) {

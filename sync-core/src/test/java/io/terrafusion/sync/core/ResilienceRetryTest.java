@@ -14,6 +14,7 @@ import io.terrafusion.sync.api.SyncReport;
 import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.api.TableSchema;
 import io.terrafusion.sync.core.state.InMemoryStateStore;
+import io.terrafusion.sync.spi.TransactionalWrite;
 import io.terrafusion.sync.spi.WriteBatch;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +38,7 @@ class ResilienceRetryTest {
   }
 
   /** A target whose first {@code failures} applies throw the given failure. */
-  private static final class FailingApplies extends ForwardingTarget {
+  private static final class FailingApplies extends ForwardingTargetStore {
     private final int failures;
     private final RuntimeException failure;
     final AtomicInteger calls = new AtomicInteger();
@@ -49,11 +50,11 @@ class ResilienceRetryTest {
     }
 
     @Override
-    public void apply(TableSchema table, WriteBatch batch) {
+    public void apply(TableSchema table, WriteBatch batch, List<TransactionalWrite> alongside) {
       if (calls.incrementAndGet() <= failures) {
         throw failure;
       }
-      super.apply(table, batch);
+      super.apply(table, batch, alongside);
     }
   }
 
@@ -61,7 +62,7 @@ class ResilienceRetryTest {
     return new DataAccessException("connection lost while writing items", ITEMS, null, "08006", null);
   }
 
-  private SyncEngineBuilder engine(ForwardingTarget target) {
+  private SyncEngineBuilder engine(ForwardingTargetStore target) {
     return SyncEngine.builder().source(source).target(target).batchSize(3).auditSink(audit).retryPolicy(QUICK);
   }
 
@@ -145,7 +146,7 @@ class ResilienceRetryTest {
   @Test
   void aChangeStreamThatFailsTransientlyIsReopenedFromTheLastSavedCheckpointWithoutCountingTwice() {
     AtomicInteger reads = new AtomicInteger();
-    ForwardingTarget flakySource = new ForwardingTarget(source) {
+    ForwardingTargetStore flakySource = new ForwardingTargetStore(source) {
       @Override
       public List<Row> read(TableSchema table, KeyRange range, int limit) {
         if (reads.incrementAndGet() == 3) {

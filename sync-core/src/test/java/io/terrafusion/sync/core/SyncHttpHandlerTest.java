@@ -271,14 +271,14 @@ class SyncHttpHandlerTest {
   @Test
   void healthIsDownWhenAStoreFailsOrHangs() throws InterruptedException {
     CountDownLatch release = new CountDownLatch(1);
-    ForwardingTarget hanging = new ForwardingTarget(target) {
+    ForwardingTargetStore hanging = new ForwardingTargetStore(target) {
       @Override
       public List<TableId> tables() {
         await(release);
         return super.tables();
       }
     };
-    ForwardingTarget failing = new ForwardingTarget(target) {
+    ForwardingTargetStore failing = new ForwardingTargetStore(target) {
       @Override
       public List<TableId> tables() {
         throw new DataAccessException("SQL select failed, password=x", null, null, "08001", null);
