@@ -33,6 +33,6 @@ final class GuardedTarget extends GuardedSource implements TargetStore {
 
   /** The store itself, for a state store to recognise the database it shares with it. */
   TargetStore target() {
-    return (TargetStore) delegate;
+    return (TargetStore) delegate();
   }
 }
