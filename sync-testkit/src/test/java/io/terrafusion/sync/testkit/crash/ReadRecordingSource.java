@@ -3,22 +3,20 @@ package io.terrafusion.sync.testkit.crash;
 import io.terrafusion.sync.api.KeyRange;
 import io.terrafusion.sync.api.Row;
 import io.terrafusion.sync.api.RowKey;
-import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.TableSchema;
+import io.terrafusion.sync.core.ForwardingSourceStore;
 import io.terrafusion.sync.spi.SourceStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** A source that passes every call to another and notes where each read began and how many rows it gave. */
-final class ReadRecordingSource implements SourceStore {
-  private final SourceStore delegate;
+final class ReadRecordingSource extends ForwardingSourceStore {
   private final List<@Nullable RowKey> starts = new ArrayList<>();
   private long rowsRead;
 
   ReadRecordingSource(SourceStore delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   /** The key after which each read began (null for the beginning), in the order of the reads. */
@@ -32,23 +30,8 @@ final class ReadRecordingSource implements SourceStore {
   }
 
   @Override
-  public String name() {
-    return delegate.name();
-  }
-
-  @Override
-  public List<TableId> tables() {
-    return delegate.tables();
-  }
-
-  @Override
-  public Optional<TableSchema> table(TableId table) {
-    return delegate.table(table);
-  }
-
-  @Override
   public List<Row> read(TableSchema table, KeyRange range, int limit) {
-    List<Row> rows = delegate.read(table, range, limit);
+    List<Row> rows = super.read(table, range, limit);
     synchronized (this) {
       starts.add(range.after());
       rowsRead += rows.size();
@@ -58,7 +41,7 @@ final class ReadRecordingSource implements SourceStore {
 
   @Override
   public List<Row> fetch(TableSchema table, List<RowKey> keys) {
-    List<Row> rows = delegate.fetch(table, keys);
+    List<Row> rows = super.fetch(table, keys);
     synchronized (this) {
       rowsRead += rows.size();
     }
