@@ -5,6 +5,7 @@ import io.terrafusion.sync.api.SyncReport;
 import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.core.SyncEngine;
+import io.terrafusion.sync.core.audit.AuditSinks;
 import io.terrafusion.sync.core.detect.FullScanDetector;
 import io.terrafusion.sync.jdbc.DriverManagerDataSource;
 import io.terrafusion.sync.jdbc.JdbcStateStore;
@@ -36,10 +37,12 @@ public final class CrashChild {
         .target(JdbcStore.of(target))
         .stateStore(state)
         .batchSize(Integer.parseInt(args[3]))
-        .auditSink(new AppliedBatches(applied -> {
+        // Optional, so that the checkpoint rides with each batch: a required sink outside the target's
+        // transaction would make the engine save it after the batch instead.
+        .auditSink(AuditSinks.optional(new AppliedBatches(applied -> {
           out.println(applied.line());
           out.flush();
-        }))
+        })))
         .build()) {
       SyncReport report = engine.run(SyncRequest.full(table));
       out.println("done " + report.state() + " " + report.inserted());
