@@ -230,7 +230,8 @@ final class BatchWriter {
   /**
    * Gives the checkpoint that follows the detector batch about to be reconciled, to be committed with
    * the batch's last transaction (the next {@link #flush}) when the state store shares the target's
-   * database; {@link #checkpointCommitted} then says whether it did.
+   * database and every required audit sink records in that transaction; {@link #checkpointCommitted}
+   * then says whether it did.
    */
   void carryCheckpoint(Checkpoint next) {
     checkpoint = next;
