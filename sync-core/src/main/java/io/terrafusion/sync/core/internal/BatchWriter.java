@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * resolves conflicts against the base hashes (when the resolver detects conflicts), applies, then
  * records base hashes (only once the transaction succeeded). The row events of a transaction are made
  * before it: audit sinks in the target's database commit them with it, the others get them once it
- * committed. Rows the target refuses for
- * their values are found and set aside by {@link BadRowIsolation}. Used by one thread at a time.
+ * committed. Rows the target refuses for their values are found and set aside by {@link
+ * BadRowIsolation}. Used by one thread at a time.
  */
 final class BatchWriter {
   private final JobContext job;
@@ -193,7 +193,7 @@ final class BatchWriter {
     return events;
   }
 
-  /** Records the base hashes and audit events of writes the target accepted. */
+  /** Records the base hashes and counts of writes the target accepted, and flushes the audit trail. */
   private void applied(long batch, List<PendingWrite> writes) {
     boolean tracking = job.settings().conflictResolver().detectsConflicts();
     Map<RowKey, RowHash> hashes = new HashMap<>();
