@@ -2,6 +2,7 @@ package io.terrafusion.sync.spi;
 
 import io.terrafusion.sync.api.AuditRecord;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -42,4 +43,20 @@ public interface AuditRecordStore extends AutoCloseable {
   /** Releases resources; the default does nothing. */
   @Override
   default void close() {}
+
+  /**
+   * A write that appends the records, which continue the chain in order, in the transaction in which
+   * {@code target} applies a batch, so that they commit or roll back with it; the default declines.
+   * A store offers one only when it keeps its records in the target's database, reached through the
+   * same connections.
+   *
+   * @param records the records to append when the write runs
+   * @param target the store that will apply the batch, unwrapped
+   * @return the write, or empty when this store does not share a transaction with {@code target}
+   */
+  default Optional<TransactionalWrite> appendWrite(List<AuditRecord> records, TargetStore target) {
+    Objects.requireNonNull(records, "records");
+    Objects.requireNonNull(target, "target");
+    return Optional.empty();
+  }
 }

@@ -15,8 +15,9 @@ import javax.sql.DataSource;
 
 /**
  * The cost of a complete audit trail: the initial PostgreSQL → PostgreSQL full sync with every row
- * recorded in the hash-chained JDBC audit table of the target database, timed against the same sync
- * without audit ({@code pg-pg-full-empty-target}) of the same run. Goal: at most 1.3× its time.
+ * recorded in the hash-chained JDBC audit table of the target database, in each batch's own
+ * transaction (the audit store shares the target's data source), timed against the same sync without
+ * audit ({@code pg-pg-full-empty-target}) of the same run. Goal: at most 1.3× its time.
  */
 final class AuditBench {
   private AuditBench() {}
@@ -28,8 +29,7 @@ final class AuditBench {
     BenchTable.POSTGRESQL.create(target);
     ReusingDataSource pooledSource = new ReusingDataSource(source);
     ReusingDataSource pooledTarget = new ReusingDataSource(target);
-    ReusingDataSource pooledAudit = new ReusingDataSource(target);
-    try (ChainedAuditSink audit = AuditSinks.chained(JdbcAuditStore.create(pooledAudit));
+    try (ChainedAuditSink audit = AuditSinks.chained(JdbcAuditStore.create(pooledTarget));
         SyncEngine engine = SyncEngine.builder()
             .source(JdbcStore.of(pooledSource))
             .target(JdbcStore.of(pooledTarget))
@@ -50,7 +50,6 @@ final class AuditBench {
     } finally {
       pooledSource.closeAll();
       pooledTarget.closeAll();
-      pooledAudit.closeAll();
     }
   }
 

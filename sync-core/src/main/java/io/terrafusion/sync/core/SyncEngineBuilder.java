@@ -148,6 +148,10 @@ public final class SyncEngineBuilder {
    * Adds a sink for the audit trail; every added sink receives every event. Default: none. A sink is
    * required unless wrapped in {@link io.terrafusion.sync.core.audit.AuditSinks#optional}: when it
    * throws while recording or flushing a batch's events, the batch fails before its checkpoint moves.
+   * A sink that {@linkplain AuditSink#joinTransaction joins the target's transaction} records each
+   * transaction's row events in it. A checkpoint rides with its batch's last transaction (when the
+   * state store offers that) only if every required sink joins it; otherwise it is saved after the
+   * sinks flushed, so that no checkpoint moves past a change whose required record is not durable.
    */
   public SyncEngineBuilder auditSink(AuditSink sink) {
     this.auditSinks.add(Objects.requireNonNull(sink, "auditSink"));

@@ -19,6 +19,8 @@ import io.terrafusion.sync.jdbc.internal.StateSchema;
 import io.terrafusion.sync.jdbc.internal.StateTables;
 import io.terrafusion.sync.jdbc.internal.TaggedValues;
 import io.terrafusion.sync.spi.AuditRecordStore;
+import io.terrafusion.sync.spi.TargetStore;
+import io.terrafusion.sync.spi.TransactionalWrite;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,6 +55,11 @@ import org.jspecify.annotations.Nullable;
  *       with their types, so a record's {@link AuditRecord#key()} comes back equal.
  *   <li><b>Writing.</b> {@link #append} writes a list of records in one transaction, all or none;
  *       on PostgreSQL a large list goes by {@code COPY}.
+ *   <li><b>Records with the batch.</b> Built over the same {@link DataSource} object as the target's
+ *       {@link JdbcStore}, the store hands the chaining sink an {@linkplain #appendWrite append write}
+ *       that the target runs in the transaction of the batch the records describe, so the two commit
+ *       together: after a crash the target never holds a change its record is missing for, nor the
+ *       chain a record of a change that did not commit.
  * </ul>
  *
  * <p>This class is thread-safe. It does not own the data source: {@link #close()} does nothing.
@@ -179,6 +186,27 @@ public final class JdbcAuditStore implements AuditRecordStore {
     checkPage(afterSequence, limit);
     return query("read audit records of", " AND " + tables.column("seq") + " > ? ORDER BY " + tables.column("seq"),
         List.of(afterSequence), limit);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>This store offers the write when {@code target} is a {@link JdbcStore} over the same {@link
+   * DataSource} object; the write inserts the records as {@link #append} does, without committing.
+   */
+  @Override
+  public Optional<TransactionalWrite> appendWrite(List<AuditRecord> records, TargetStore target) {
+    Objects.requireNonNull(records, "records");
+    Objects.requireNonNull(target, "target");
+    if (!(target instanceof JdbcStore store) || store.dataSource() != dataSource) {
+      return Optional.empty();
+    }
+    List<AuditRecord> copy = List.copyOf(records);
+    return Optional.of(connection -> {
+      if (!copy.isEmpty()) {
+        insert(connection, copy);
+      }
+    });
   }
 
   /**

@@ -43,6 +43,11 @@ final class AuditChain {
     return record;
   }
 
+  /** A chain at this one's head, going on independently: a head to go back to. */
+  AuditChain copy() {
+    return new AuditChain(sequence, lastHash);
+  }
+
   /** The lowercase hex SHA-256 of the text's UTF-8 bytes. */
   static String sha256(String text) {
     try {

@@ -86,7 +86,9 @@ public final class AuditSinks {
 
   /**
    * A sink that keeps a tamper-evident chain of records in {@code store}, such as a JDBC table; see
-   * {@link ChainedAuditSink}. It reads the store's last record now, to go on with its chain.
+   * {@link ChainedAuditSink}. It reads the store's last record now, to go on with its chain. When the
+   * store shares the target's transactions (a {@code JdbcAuditStore} over the target's {@code
+   * DataSource} object), each transaction's row records commit with it.
    *
    * @throws RuntimeException what the store throws when its last record cannot be read
    */

@@ -35,6 +35,12 @@ final class OptionalAuditSink implements AuditSink {
     }
   }
 
+  /** False: this sink's failures never hold back a checkpoint, and it never joins a batch's transaction. */
+  @Override
+  public boolean required() {
+    return false;
+  }
+
   @Override
   public void close() {
     try {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,10 +33,16 @@ final class BadRowIsolation {
     void record(long batch, List<PendingWrite> writes);
   }
 
+  /** Applies writes of a batch to the target in one transaction, throwing if it refuses them. */
+  @FunctionalInterface
+  interface Write {
+    void apply(long batch, List<PendingWrite> writes);
+  }
+
   private final JobContext job;
   private final TablePlan plan;
   private final TableCounts counts;
-  private final Consumer<List<PendingWrite>> write;
+  private final Write write;
   private final Applied applied;
   private final boolean suspects;
   private final RefusalReason reasons;
@@ -48,7 +53,7 @@ final class BadRowIsolation {
    * @param suspects whether the rows were refused before, so that many refused rows are expected and
    *     the search never gives up
    */
-  BadRowIsolation(JobContext job, TablePlan plan, TableCounts counts, Consumer<List<PendingWrite>> write,
+  BadRowIsolation(JobContext job, TablePlan plan, TableCounts counts, Write write,
       Applied applied, boolean suspects) {
     this.job = job;
     this.plan = plan;
@@ -87,7 +92,7 @@ final class BadRowIsolation {
     /** Applies writes in one transaction; returns the data failure that refused them, or null once applied. */
     @Nullable RuntimeException attempt(List<PendingWrite> writes) {
       try {
-        write.accept(writes);
+        write.apply(batch, writes);
       } catch (RuntimeException e) {
         if (FailureKind.of(e) != FailureKind.DATA) {
           throw e;

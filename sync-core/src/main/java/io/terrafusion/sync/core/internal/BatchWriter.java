@@ -1,5 +1,6 @@
 package io.terrafusion.sync.core.internal;
 
+import io.terrafusion.sync.api.AuditEvent;
 import io.terrafusion.sync.api.AuditEventType;
 import io.terrafusion.sync.api.ChangeKind;
 import io.terrafusion.sync.api.Checkpoint;
@@ -15,14 +16,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Collects the writes of one table and applies them in transactions of at most the batch size:
  * resolves conflicts against the base hashes (when the resolver detects conflicts), applies, then
- * records base hashes and audit events (only once the transaction succeeded). Rows the target refuses for
- * their values are found and set aside by {@link BadRowIsolation}. Used by one thread at a time.
+ * records base hashes (only once the transaction succeeded). The row events of a transaction are made
+ * before it: audit sinks in the target's database commit them with it, the others get them once it
+ * committed. Rows the target refuses for their values are found and set aside by {@link
+ * BadRowIsolation}. Used by one thread at a time.
  */
 final class BatchWriter {
   private final JobContext job;
@@ -136,7 +140,7 @@ final class BatchWriter {
   }
 
   /** Applies writes to the target in one transaction: the one place the target's apply is called. */
-  private void write(List<PendingWrite> writes) {
+  private void write(long batch, List<PendingWrite> writes) {
     List<Row> upserts = new ArrayList<>();
     List<RowKey> deletes = new ArrayList<>();
     for (PendingWrite write : writes) {
@@ -148,17 +152,48 @@ final class BatchWriter {
       }
     }
     boolean newRows = writes.stream().allMatch(w -> w.row() == null || w.kind() == ChangeKind.INSERT);
-    // Only the first attempt of a queue carries the checkpoint: once the target refused it and bad rows
-    // are being isolated, no single part is the batch's last, so TablePass saves the checkpoint after.
-    List<TransactionalWrite> alongside = carrying && wholeQueue && checkpoint != null
-        ? job.settings().stateStore().checkpointWrite(checkpoint, job.settings().target()).stream().toList()
-        : List.of();
-    wholeQueue = false;
-    job.settings().target().apply(plan.write(), new WriteBatch(upserts, deletes, newRows), alongside);
-    checkpointCommitted |= !alongside.isEmpty();
+    // The row events are made before the apply, so that sinks in the target's database commit them with it.
+    AuditTrail.Transaction audit = job.audit().join(rowEvents(batch, writes), job.guard().unguardedTarget());
+    boolean committed = false;
+    boolean rides = false;
+    try {
+      List<TransactionalWrite> alongside = new ArrayList<>(audit.writes());
+      // Only the first attempt of a queue carries the checkpoint: once the target refused it and bad rows
+      // are being isolated, no single part is the batch's last, so TablePass saves the checkpoint after.
+      // Nor may it ride while a required audit sink records outside the transaction: TablePass then saves
+      // it once that sink flushed.
+      if (carrying && wholeQueue && checkpoint != null && audit.coversRequired()) {
+        Optional<TransactionalWrite> save = job.settings().stateStore().checkpointWrite(checkpoint,
+            job.settings().target());
+        save.ifPresent(alongside::add);
+        rides = save.isPresent();
+      }
+      wholeQueue = false;
+      job.settings().target().apply(plan.write(), new WriteBatch(upserts, deletes, newRows), alongside);
+      committed = true;
+    } finally {
+      if (!committed) {
+        audit.rolledBack();
+      }
+    }
+    checkpointCommitted |= rides;
+    audit.committed();
   }
 
-  /** Records the base hashes and audit events of writes the target accepted. */
+  private List<AuditEvent> rowEvents(long batch, List<PendingWrite> writes) {
+    List<AuditEvent> events = new ArrayList<>(writes.size());
+    for (PendingWrite write : writes) {
+      AuditEventType type = switch (write.kind()) {
+        case INSERT, UPSERT -> AuditEventType.ROW_INSERTED;
+        case UPDATE -> AuditEventType.ROW_UPDATED;
+        case DELETE -> AuditEventType.ROW_DELETED;
+      };
+      events.add(job.audit().rowEvent(batch, type, plan.targetId(), write.key(), write.target(), write.row()));
+    }
+    return events;
+  }
+
+  /** Records the base hashes and counts of writes the target accepted, and flushes the audit trail. */
   private void applied(long batch, List<PendingWrite> writes) {
     boolean tracking = job.settings().conflictResolver().detectsConflicts();
     Map<RowKey, RowHash> hashes = new HashMap<>();
@@ -176,27 +211,13 @@ final class BatchWriter {
     List<RowKey> forgotten = tracking ? deletes : writes.stream().map(PendingWrite::key).toList();
     job.settings().stateStore().updateBaseHashes(plan.targetId(), hashes, forgotten);
     for (PendingWrite write : writes) {
-      audit(batch, write);
+      switch (write.kind()) {
+        case INSERT, UPSERT -> counts.inserted++;
+        case UPDATE -> counts.updated++;
+        case DELETE -> counts.deleted++;
+      }
     }
     job.audit().flush();
-  }
-
-  private void audit(long batch, PendingWrite write) {
-    AuditEventType type = switch (write.kind()) {
-      case INSERT, UPSERT -> {
-        counts.inserted++;
-        yield AuditEventType.ROW_INSERTED;
-      }
-      case UPDATE -> {
-        counts.updated++;
-        yield AuditEventType.ROW_UPDATED;
-      }
-      case DELETE -> {
-        counts.deleted++;
-        yield AuditEventType.ROW_DELETED;
-      }
-    };
-    job.audit().row(batch, type, plan.targetId(), write.key(), write.target(), write.row(), Map.of());
   }
 
   // The checkpoint of the detector batch being reconciled, attached to the batch's last transaction.
@@ -209,7 +230,8 @@ final class BatchWriter {
   /**
    * Gives the checkpoint that follows the detector batch about to be reconciled, to be committed with
    * the batch's last transaction (the next {@link #flush}) when the state store shares the target's
-   * database; {@link #checkpointCommitted} then says whether it did.
+   * database and every required audit sink records in that transaction; {@link #checkpointCommitted}
+   * then says whether it did.
    */
   void carryCheckpoint(Checkpoint next) {
     checkpoint = next;

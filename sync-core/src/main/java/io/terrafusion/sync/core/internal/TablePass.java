@@ -12,7 +12,8 @@ import java.time.Instant;
 /**
  * One pass of a detector over one table: for every batch, stage, reconcile and apply it, then save
  * its checkpoint (never before the batch is durable): with the batch's last transaction when the state
- * store shares the target's database, else right after. Cancellation is honoured between batches.
+ * store shares the target's database and every required audit sink records in that transaction, else
+ * right after the audit flush. Cancellation is honoured between batches.
  */
 final class TablePass {
   private final JobContext job;

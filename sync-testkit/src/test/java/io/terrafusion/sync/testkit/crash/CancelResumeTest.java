@@ -9,6 +9,7 @@ import io.terrafusion.sync.api.SyncReport;
 import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.core.SyncEngine;
+import io.terrafusion.sync.core.audit.AuditSinks;
 import io.terrafusion.sync.core.detect.FullScanDetector;
 import io.terrafusion.sync.jdbc.JdbcStateStore;
 import io.terrafusion.sync.testkit.ServerDatabase;
@@ -76,7 +77,7 @@ class CancelResumeTest {
 
     SyncReport cancelled;
     try (SyncEngine engine = SyncEngine.builder().source(firstReads).target(target.store()).stateStore(counting)
-        .batchSize(BATCH).auditSink(cancelling).executor(tasks::add).build()) {
+        .batchSize(BATCH).auditSink(AuditSinks.optional(cancelling)).executor(tasks::add).build()) {
       running.set(engine.start(SyncRequest.full(ITEMS)));
       tasks.remove().run();
       cancelled = running.get().result().join();

@@ -3,7 +3,9 @@ package io.terrafusion.sync.testkit.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.terrafusion.sync.api.TableId;
+import io.terrafusion.sync.core.audit.AuditVerifier;
 import io.terrafusion.sync.core.detect.FullScanDetector;
+import io.terrafusion.sync.jdbc.JdbcAuditStore;
 import io.terrafusion.sync.jdbc.JdbcStateStore;
 import io.terrafusion.sync.testkit.ServerDatabase;
 import io.terrafusion.sync.testkit.ServerDatabase.Kind;
@@ -29,10 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Invariant 2 under SIGKILL: a child JVM running a full PostgreSQL-to-PostgreSQL sync of 200,000 rows,
- * with its state store in the target database, is killed after a random number of committed
- * transactions, again and again, and then runs to the end. Every restart finds exactly the rows up to
- * its checkpoint at the target, resumes right after it, and no key is written twice; in the end the
- * target equals the source. The seed is printed; {@code -Dcrash.seed=<seed>} replays a run.
+ * with its state store and its JDBC audit table in the target database, is killed after a random
+ * number of committed transactions, again and again, and then runs to the end. Every restart finds
+ * exactly the rows up to its checkpoint at the target, resumes right after it, and no key is written
+ * twice; in the end the target equals the source, and the audit chain is whole with exactly one
+ * record of each inserted row: none lost with a commit, none left by a transaction killed before it. The seed is printed; {@code -Dcrash.seed=<seed>} replays a run.
  */
 class CrashResumeTest {
   private static final TableId ITEMS = TableId.of("items");
@@ -97,6 +100,12 @@ class CrashResumeTest {
     assertThat(target.count("items")).isEqualTo(ROWS);
     SyncAssertions.assertSameRows(source.store(), target.store(), List.of(ITEMS));
     assertThat(JdbcStateStore.create(target.dataSource()).checkpoint(ITEMS, FullScanDetector.NAME)).isEmpty();
+    assertThat(target.queryLong("SELECT COUNT(*) FROM tfsync_audit_records WHERE event_type = 'ROW_INSERTED'"))
+        .isEqualTo(ROWS);
+    assertThat(target.queryLong("SELECT COUNT(DISTINCT row_ref) FROM tfsync_audit_records"
+        + " WHERE event_type = 'ROW_INSERTED'")).isEqualTo(ROWS);
+    assertThat(AuditVerifier.verify(JdbcAuditStore.create(target.dataSource()), 5_000).valid())
+        .as("seed %d: the audit chain", seed).isTrue();
   }
 
   /** How a child run ended: killed by the test, or with its final state (null if it died), and its error output. */
