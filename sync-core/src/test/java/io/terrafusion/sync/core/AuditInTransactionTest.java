@@ -128,7 +128,7 @@ class AuditInTransactionTest {
    * A target whose transactions the audit store shares: the writes run first and are kept only when
    * the batch applies; transaction {@link #failAt} fails at its commit, after everything ran.
    */
-  private final class CommittingTarget extends ForwardingTarget {
+  private final class CommittingTarget extends ForwardingTargetStore {
     final List<Integer> alongside = new ArrayList<>();
     int transactions;
     int failAt = -1;
