@@ -16,7 +16,11 @@ public sealed interface Resolution
     return UseSource.INSTANCE;
   }
 
-  /** Keep the target as it is. */
+  /**
+   * Keep the target as it is. The engine remembers the decision: later syncs leave the row alone
+   * while the source offers the same version, and take the source's row once it changes again
+   * (a conflict again if the target's row changed as well).
+   */
   static Resolution useTarget() {
     return UseTarget.INSTANCE;
   }
@@ -36,7 +40,11 @@ public sealed interface Resolution
     static final UseSource INSTANCE = new UseSource();
   }
 
-  /** Keep the target as it is. */
+  /**
+   * Keep the target as it is. The engine remembers the decision: later syncs leave the row alone
+   * while the source offers the same version, and take the source's row once it changes again
+   * (a conflict again if the target's row changed as well).
+   */
   record UseTarget() implements Resolution {
     static final UseTarget INSTANCE = new UseTarget();
   }

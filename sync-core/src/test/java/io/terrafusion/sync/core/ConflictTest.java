@@ -109,6 +109,44 @@ class ConflictTest {
   }
 
   @Test
+  void aKeptTargetRowIsNoConflictAgainUntilTheSourceChangesIt() {
+    source.put(ITEMS, 1L, "base", 1L);
+    try (SyncEngine engine = SyncEngine.builder().source(source).target(target).stateStore(state)
+        .executor(Runnable::run).conflictResolver(ConflictResolver.targetWins()).build()) {
+      engine.run(SyncRequest.full());
+      source.put(ITEMS, 1L, "source edit", 1L);
+      target.put(ITEMS, 1L, "target edit", 1L);
+      assertThat(engine.run(SyncRequest.full()).table(ITEMS).orElseThrow().conflicts()).isEqualTo(1);
+
+      SyncReport quiet = engine.run(SyncRequest.full());
+      assertThat(quiet.table(ITEMS).orElseThrow().conflicts()).isZero();
+      assertThat(quiet.table(ITEMS).orElseThrow().unchanged()).isEqualTo(1);
+      assertThat(target.row(ITEMS, 1L).orElseThrow().get("name")).isEqualTo("target edit");
+
+      source.put(ITEMS, 1L, "second source edit", 1L);
+      SyncReport moved = engine.run(SyncRequest.full());
+      assertThat(moved.table(ITEMS).orElseThrow().conflicts()).isZero();
+      assertThat(target.row(ITEMS, 1L).orElseThrow().get("name")).isEqualTo("second source edit");
+    }
+  }
+
+  @Test
+  void aKeptTargetRowEditedAgainIsANewConflict() {
+    source.put(ITEMS, 1L, "base", 1L);
+    try (SyncEngine engine = SyncEngine.builder().source(source).target(target).stateStore(state)
+        .executor(Runnable::run).conflictResolver(ConflictResolver.targetWins()).build()) {
+      engine.run(SyncRequest.full());
+      target.remove(ITEMS, 1L);
+      assertThat(engine.run(SyncRequest.full()).table(ITEMS).orElseThrow().conflicts()).isEqualTo(1);
+      assertThat(engine.run(SyncRequest.full()).table(ITEMS).orElseThrow().conflicts()).isZero();
+
+      target.put(ITEMS, 1L, "put back by hand", 1L);
+      assertThat(engine.run(SyncRequest.full()).table(ITEMS).orElseThrow().conflicts()).isEqualTo(1);
+      assertThat(target.row(ITEMS, 1L).orElseThrow().get("name")).isEqualTo("put back by hand");
+    }
+  }
+
+  @Test
   void unchangedTargetIsNoConflict() {
     source.put(ITEMS, 1L, "base", 1L);
     try (SyncEngine engine = SyncEngine.builder().source(source).target(target).stateStore(state)

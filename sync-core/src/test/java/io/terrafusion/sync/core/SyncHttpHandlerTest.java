@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.terrafusion.sync.api.ChangeKind;
 import io.terrafusion.sync.api.Conflict;
 import io.terrafusion.sync.api.DataAccessException;
+import io.terrafusion.sync.api.Resolution;
 import io.terrafusion.sync.api.Row;
 import io.terrafusion.sync.api.RowKey;
+import io.terrafusion.sync.api.SyncReport;
 import io.terrafusion.sync.api.SyncRequest;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.core.http.Authorizer;
@@ -239,6 +241,32 @@ class SyncHttpHandlerTest {
     engine.run(SyncRequest.full());
     assertThat(state.conflicts(null, 0, 10)).isEmpty();
     assertThat(target.rows(ITEMS)).isEqualTo(source.rows(ITEMS));
+  }
+
+  @Test
+  void keepingTheTargetHoldsUntilTheSourceChangesAgain() {
+    try (SyncEngine manual = engine.toBuilder().conflictResolver(c -> Resolution.defer("a person decides")).build();
+        HttpClientFixture client = new HttpClientFixture(SyncHttpHandler.builder().engine(manual).basePath("/ops")
+            .authorizer(Authorizer.bearerToken(TOKEN)).build(), TOKEN)) {
+      manual.run(SyncRequest.full());
+      target.put(ITEMS, 1L, "kept at the target", 1L);
+      source.put(ITEMS, 1L, "changed at the source", 10L);
+      manual.run(SyncRequest.full());
+      List<Conflict> queued = state.conflicts(ITEMS, 0, 10);
+      assertThat(queued).hasSize(1);
+
+      assertThat(client.post("/ops/sync/conflicts/" + queued.get(0).id(), "{\"resolution\": \"target\"}").statusCode())
+          .isEqualTo(200);
+      SyncReport again = manual.run(SyncRequest.full());
+      assertThat(again.table(ITEMS).orElseThrow().conflicts()).isZero();
+      assertThat(state.conflicts(null, 0, 10)).isEmpty();
+      assertThat(target.row(ITEMS, 1L).orElseThrow().get("name")).isEqualTo("kept at the target");
+
+      source.put(ITEMS, 1L, "changed again", 10L);
+      SyncReport changed = manual.run(SyncRequest.full());
+      assertThat(changed.table(ITEMS).orElseThrow().conflicts()).isZero();
+      assertThat(target.row(ITEMS, 1L).orElseThrow().get("name")).isEqualTo("changed again");
+    }
   }
 
   @Test

@@ -52,7 +52,8 @@ final class ConflictRoutes {
 
   /**
    * Resolves a queued conflict: {@code source} writes the source's version (deleting the row when
-   * the source deleted it), {@code target} keeps the target as it is, {@code merged} writes the
+   * the source deleted it), {@code target} keeps the target as it is, and later syncs leave it so
+   * until the source's row changes again, {@code merged} writes the
    * supplied {@code row} after checking it against the target table's schema. Refused with 409 while
    * a job of the engine may sync the conflict's table (one that selects every table, or a table of
    * the same name). The resolution that takes the conflict out of the queue is the one that writes;
@@ -90,7 +91,7 @@ final class ConflictRoutes {
       applied = switch (resolution) {
         case "source" -> write(conflict, schema, conflict.source());
         case "merged" -> write(conflict, schema, JsonValues.in(body.get("row"), schema, conflict.key()));
-        default -> false;
+        default -> keep(conflict, schema);
       };
     } catch (RuntimeException e) {
       engine.stateStore().addConflict(conflict);
@@ -128,6 +129,23 @@ final class ConflictRoutes {
     engine.target().apply(projection, new WriteBatch(List.of(Row.fromMap(projection.layout(), row.toMap())), List.of()));
     rememberBase(conflict, schema);
     return true;
+  }
+
+  /**
+   * Keeps the target's row and remembers the decision in its base, so that the next syncs leave the
+   * row alone while the source offers the version declined here, and write the source's row once it
+   * changed again (unless the target changed too: a new conflict). Writes nothing; returns false.
+   */
+  private boolean keep(Conflict conflict, TableSchema schema) {
+    Row reference = conflict.source() != null ? conflict.source() : conflict.target();
+    Optional<TableSchema> shape = reference == null ? Optional.empty() : projection(schema, reference.layout().columns());
+    if (shape.isEmpty()) {
+      return false;
+    }
+    Row kept = engine.target().fetch(shape.get(), List.of(conflict.key())).stream().findFirst().orElse(null);
+    engine.stateStore().updateBaseHashes(conflict.table(),
+        Map.of(conflict.key(), RowHasher.keepingTarget(kept, conflict.source())), List.of());
+    return false;
   }
 
   // The next sync compares the target row with its base hash; the base must be the row as now

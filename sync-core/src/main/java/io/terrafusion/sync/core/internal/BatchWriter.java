@@ -87,14 +87,32 @@ final class BatchWriter {
     Map<RowKey, RowHash> bases = job.settings().stateStore().baseHashes(plan.targetId(), keys);
     List<PendingWrite> resolved = new ArrayList<>(pending.size());
     for (PendingWrite write : pending) {
-      RowHash base = bases.get(write.key());
-      PendingWrite decided = base == null || base.equals(hashOf(write.target())) ? write : resolve(batch, write);
+      PendingWrite decided = decide(batch, write, bases.get(write.key()));
       if (decided != null) {
         resolved.add(decided);
       }
     }
     pending.clear();
     apply(batch, resolved);
+  }
+
+  /**
+   * What to write for a row whose target has a base: the source's row when the target did not change
+   * since, nothing while the target is the version a person kept over the very source row offered
+   * again, else what the resolver decides.
+   */
+  private @Nullable PendingWrite decide(long batch, PendingWrite write, @Nullable RowHash base) {
+    if (base == null || base.equals(hashOf(write.target()))) {
+      return write;
+    }
+    if (RowHasher.keptTarget(base, write.target())) {
+      if (RowHasher.declined(base, write.row())) {
+        counts.unchanged++;
+        return null;
+      }
+      return write;
+    }
+    return resolve(batch, write);
   }
 
   private @Nullable RowHash hashOf(@Nullable Row row) {
@@ -118,6 +136,10 @@ final class BatchWriter {
     }
     if (resolution instanceof Resolution.Defer) {
       job.settings().stateStore().addConflict(conflict);
+    } else {
+      // the target's row stays: remembered, so that the next sync does not find this conflict again
+      job.settings().stateStore().updateBaseHashes(plan.targetId(),
+          Map.of(write.key(), RowHasher.keepingTarget(write.target(), write.row())), List.of());
     }
     return null;
   }
