@@ -4,11 +4,7 @@ import io.terrafusion.sync.api.Column;
 import io.terrafusion.sync.api.Row;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.jdbc.spi.BulkWriter;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -18,7 +14,7 @@ import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * PostgreSQL's bulk path: {@code COPY ... FROM STDIN} in text format through PgJDBC's copy API, rows
- * encoded one by one into a 64 KiB buffer as they stream out, so no text of the whole batch is built;
+ * encoded one by one as UTF-8 into a 64 KiB buffer as they stream out, so no text of the whole batch is built;
  * a temporary staging table dropped at commit; and a merge by {@code INSERT ... ON CONFLICT} that
  * leaves equal rows untouched.
  */
@@ -48,7 +44,7 @@ final class PostgresBulkWriter implements BulkWriter {
     String sql = "COPY " + dialect.qualify(table) + names(columns) + " FROM STDIN";
     PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, BUFFER);
     try {
-      Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), BUFFER);
+      CopyTextOutput out = new CopyTextOutput(copy, BUFFER);
       for (Row row : rows) {
         format.write(row, out);
       }

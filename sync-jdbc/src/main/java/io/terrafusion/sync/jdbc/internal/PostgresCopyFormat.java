@@ -5,7 +5,6 @@ import io.terrafusion.sync.api.Row;
 import io.terrafusion.sync.api.TableId;
 import io.terrafusion.sync.api.ValueConversionException;
 import java.io.IOException;
-import java.io.Writer;
 import java.sql.JDBCType;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,7 +48,7 @@ final class PostgresCopyFormat {
 
   /**
    * Whether the column's text can hold no character COPY escapes: numbers, booleans, dates, times and
-   * UUIDs. Text, JSON and bytes (whose {@code \x} prefix is itself escaped) go through {@link #escape}.
+   * UUIDs. Text, JSON and bytes (whose {@code \x} prefix is itself escaped) go through {@link CopyTextOutput#escaped}.
    */
   private static boolean isPlain(Column column) {
     if (PostgresTypeHandlers.isJson(column) || PostgresTypeHandlers.isUserDefinedString(column)) {
@@ -70,57 +69,37 @@ final class PostgresCopyFormat {
    *
    * @throws ValueConversionException if a value cannot be written to its column, naming the table,
    *     the column, the row's key and the types, never the value
-   * @throws IOException if the writer fails
+   * @throws IOException if the output fails
    */
-  void write(Row row, Writer out) throws IOException {
+  void write(Row row, CopyTextOutput out) throws IOException {
     for (int i = 0; i < fields.length; i++) {
       if (i > 0) {
-        out.write('\t');
+        out.separator('\t');
       }
       Object value = row.get(i);
       if (value == null) {
-        out.write("\\N");
-      } else if (plain[i]) {
-        out.write(convert(i, value, row));
-      } else {
-        escape(convert(i, value, row), out);
+        out.nullValue();
+        continue;
+      }
+      try {
+        String text = fields[i].text(value);
+        if (plain[i]) {
+          out.plain(text);
+        } else {
+          out.escaped(text);
+        }
+      } catch (IllegalArgumentException e) {
+        Column column = columns.get(i);
+        throw new ValueConversionException(table, row.key(), column.name(), value.getClass().getSimpleName(),
+            column.typeName(), e);
       }
     }
-    out.write('\n');
-  }
-
-  private String convert(int i, Object value, Row row) {
-    try {
-      return fields[i].text(value);
-    } catch (IllegalArgumentException e) {
-      Column column = columns.get(i);
-      throw new ValueConversionException(table, row.key(), column.name(), value.getClass().getSimpleName(),
-          column.typeName(), e);
-    }
-  }
-
-  private static void escape(String text, Writer out) throws IOException {
-    int start = 0;
-    for (int i = 0; i < text.length(); i++) {
-      String escaped = switch (text.charAt(i)) {
-        case '\\' -> "\\\\";
-        case '\t' -> "\\t";
-        case '\n' -> "\\n";
-        case '\r' -> "\\r";
-        default -> null;
-      };
-      if (escaped != null) {
-        out.write(text, start, i - start);
-        out.write(escaped);
-        start = i + 1;
-      }
-    }
-    out.write(text, start, text.length() - start);
+    out.separator('\n');
   }
 
   private static Field field(Column column) {
     if (PostgresTypeHandlers.isJson(column) || PostgresTypeHandlers.isUserDefinedString(column)) {
-      return PostgresTypeHandlers::text;
+      return PostgresCopyFormat::string;
     }
     if (column.typeName().equalsIgnoreCase("uuid")) {
       return value -> Values.as(value, UUID.class).toString();
@@ -142,10 +121,15 @@ final class PostgresCopyFormat {
 
   /** A column of a type this format does not know takes text, which the server parses as the column's type. */
   private static String anyText(Object value) {
-    if (value instanceof String) {
-      return PostgresTypeHandlers.text(value);
+    if (value instanceof String text) {
+      return text;
     }
     throw Values.unsupported(value, "String");
+  }
+
+  /** Text, whose NUL characters {@link CopyTextOutput#escaped} refuses as it writes them. */
+  private static String string(Object value) {
+    return Values.as(value, String.class);
   }
 
   private static String floating(double value) {
