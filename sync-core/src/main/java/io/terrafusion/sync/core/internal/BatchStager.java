@@ -8,6 +8,7 @@ import io.terrafusion.sync.api.ChangeKind;
 import io.terrafusion.sync.api.DeadLetter;
 import io.terrafusion.sync.api.Row;
 import io.terrafusion.sync.api.RowKey;
+import io.terrafusion.sync.api.RowLayout;
 import io.terrafusion.sync.api.Violation;
 import io.terrafusion.sync.core.DeadLetterPolicy;
 import java.util.ArrayList;
@@ -87,11 +88,12 @@ final class BatchStager {
       throw new TableSyncException("the transformer of table " + plan.sourceId() + " changed key " + key + " to "
           + mapped.key() + "; a transformer must keep key values", plan.sourceId(), null);
     }
-    if (!mapped.layout().equals(plan.write().layout())) {
+    if (mapped.layout() != checkedLayout && !mapped.layout().equals(plan.write().layout())) {
       throw new TableSyncException("the transformer of table " + plan.sourceId() + " returned row " + key
           + " with columns " + mapped.layout().columns() + " but its schema declares " + plan.write().layout().columns(),
           plan.sourceId(), null);
     }
+    checkedLayout = mapped.layout();
   }
 
   private void deadLetter(long batch, RowKey key, @Nullable Row row, String reason, String rule,
@@ -112,4 +114,7 @@ final class BatchStager {
     }
     job.audit().row(batch, AuditEventType.ROW_DEAD_LETTERED, plan.targetId(), key, null, row, Map.of("reason", reason));
   }
+
+  // Rows of a table share a few layout objects: one found equal to the schema's is not compared again.
+  private @Nullable RowLayout checkedLayout;
 }

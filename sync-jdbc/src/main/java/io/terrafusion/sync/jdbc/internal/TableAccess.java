@@ -113,11 +113,14 @@ public final class TableAccess {
     if (batch.upserts().isEmpty()) {
       return;
     }
+    RowLayout checked = schema.layout();
     for (Row row : batch.upserts()) {
-      if (!row.layout().equals(schema.layout())) {
+      // Rows of a batch share one layout object, mostly not the schema's own: compare each object once.
+      if (row.layout() != checked && !row.layout().equals(schema.layout())) {
         throw new IllegalArgumentException("row " + row.key() + " has layout " + row.layout()
             + " but table " + schema.id() + " has " + schema.layout());
       }
+      checked = row.layout();
     }
     Optional<BulkWriter> bulk = dialect.bulkWriter().filter(b -> batch.upserts().size() >= b.threshold());
     if (bulk.isPresent()) {
