@@ -10,14 +10,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the next batch of a change stream on a thread of its own while the current batch is
  * reconciled and written, so that reading the source overlaps writing the target (the engine otherwise
- * waits for one database, then for the other). At most one batch is read ahead, so memory stays
- * bounded by twice the batch size. The wrapped stream is used by one thread at a time, as its contract
- * asks: the read-ahead thread, one read after the other.
+ * waits for one database, then for the other); work that needs only the batch (staging it) can run
+ * there too. At most one batch is read ahead, so memory stays bounded by twice the batch size. The
+ * wrapped stream is used by one thread at a time, as its contract asks: the read-ahead thread, one
+ * read after the other.
  */
 final class PrefetchingStream implements ChangeStream {
   private static final AtomicInteger THREADS = new AtomicInteger();
@@ -28,10 +30,20 @@ final class PrefetchingStream implements ChangeStream {
     thread.setDaemon(true);
     return thread;
   });
+  private final Consumer<ChangeBatch> prepare;
   private @Nullable Future<Optional<ChangeBatch>> ahead;
 
   PrefetchingStream(ChangeStream inner) {
+    this(inner, batch -> {});
+  }
+
+  /**
+   * @param prepare work on each batch run on the read-ahead thread right after it was read, before
+   *     the batch is handed out; must not throw
+   */
+  PrefetchingStream(ChangeStream inner, Consumer<ChangeBatch> prepare) {
     this.inner = inner;
+    this.prepare = prepare;
     this.ahead = readAhead();
   }
 
@@ -76,7 +88,14 @@ final class PrefetchingStream implements ChangeStream {
   }
 
   private Future<Optional<ChangeBatch>> readAhead() {
-    return reader.submit(() -> inner.hasNext() ? Optional.of(inner.next()) : Optional.<ChangeBatch>empty());
+    return reader.submit(() -> {
+      if (!inner.hasNext()) {
+        return Optional.<ChangeBatch>empty();
+      }
+      ChangeBatch batch = inner.next();
+      prepare.accept(batch);
+      return Optional.of(batch);
+    });
   }
 
   private static Optional<ChangeBatch> await(Future<Optional<ChangeBatch>> read) {

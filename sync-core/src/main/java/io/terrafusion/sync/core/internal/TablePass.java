@@ -52,7 +52,7 @@ final class TablePass {
     BatchWriter writer = new BatchWriter(job, plan, counts);
     Reconciler reconciler = new Reconciler(job, plan, counts, writer, upserts, deletes);
     try (ChangeStream stream = new ResumingStream(job.guard(),
-        from -> new PrefetchingStream(detector.open(context(job, plan, from))), start, resume)) {
+        from -> new PrefetchingStream(detector.open(context(job, plan, from)), stager::prepare), start, resume)) {
       while (true) {
         if (job.control().cancelRequested()) {
           return false;
