@@ -10,6 +10,7 @@ import io.terrafusion.sync.spi.ChangeStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class PrefetchingStreamTest {
@@ -36,6 +37,23 @@ class PrefetchingStreamTest {
       assertThat(stream.next().sequence()).isZero();
       assertThatThrownBy(stream::hasNext).isInstanceOf(IllegalStateException.class).hasMessage("source broke at batch 1");
     }
+  }
+
+  @Test
+  void preparesEachBatchOnTheReadAheadThreadBeforeHandingItOut() {
+    List<Long> prepared = new CopyOnWriteArrayList<>();
+    List<String> threads = new CopyOnWriteArrayList<>();
+    try (PrefetchingStream stream = new PrefetchingStream(new Batches(3, -1), batch -> {
+      prepared.add(batch.sequence());
+      threads.add(Thread.currentThread().getName());
+    })) {
+      while (stream.hasNext()) {
+        long sequence = stream.next().sequence();
+        assertThat(prepared).contains(sequence);
+      }
+    }
+    assertThat(prepared).containsExactly(0L, 1L, 2L);
+    assertThat(threads).doesNotContain(Thread.currentThread().getName());
   }
 
   /** A stream of empty batches that can fail at one of them, recording the threads that read it. */
