@@ -13,7 +13,9 @@ import java.time.Instant;
  * One pass of a detector over one table: for every batch, stage, reconcile and apply it, then save
  * its checkpoint (never before the batch is durable): with the batch's last transaction when the state
  * store shares the target's database and every required audit sink records in that transaction, else
- * right after the audit flush. Cancellation is honoured between batches.
+ * right after the audit flush. Cancellation is honoured between batches. Each batch is mapped and
+ * validated on the read-ahead thread as it is read, while the batch before is written; what staging
+ * met is recorded on this pass's thread, in batch order.
  */
 final class TablePass {
   private final JobContext job;

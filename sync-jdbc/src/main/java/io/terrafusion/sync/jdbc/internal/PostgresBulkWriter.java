@@ -14,7 +14,8 @@ import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * PostgreSQL's bulk path: {@code COPY ... FROM STDIN} in text format through PgJDBC's copy API, rows
- * encoded one by one as UTF-8 into a 64 KiB buffer as they stream out, so no text of the whole batch is built;
+ * encoded one by one as UTF-8 into a 64 KiB buffer as they stream out, so no text of the whole batch
+ * is built;
  * a temporary staging table dropped at commit; and a merge by {@code INSERT ... ON CONFLICT} that
  * leaves equal rows untouched.
  */

@@ -48,7 +48,8 @@ final class PostgresCopyFormat {
 
   /**
    * Whether the column's text can hold no character COPY escapes: numbers, booleans, dates, times and
-   * UUIDs. Text, JSON and bytes (whose {@code \x} prefix is itself escaped) go through {@link CopyTextOutput#escaped}.
+   * UUIDs. Text, JSON and bytes (whose {@code \x} prefix is itself escaped) go through
+   * {@link CopyTextOutput#escaped}.
    */
   private static boolean isPlain(Column column) {
     if (PostgresTypeHandlers.isJson(column) || PostgresTypeHandlers.isUserDefinedString(column)) {
