@@ -17,6 +17,7 @@ import io.terrafusion.sync.jdbc.internal.StateIds;
 import io.terrafusion.sync.jdbc.internal.StateRecords;
 import io.terrafusion.sync.jdbc.internal.StateSchema;
 import io.terrafusion.sync.jdbc.internal.StateTables;
+import io.terrafusion.sync.jdbc.internal.TableNaming;
 import io.terrafusion.sync.jdbc.internal.TaggedValues;
 import io.terrafusion.sync.spi.AuditRecordStore;
 import io.terrafusion.sync.spi.TargetStore;
@@ -302,7 +303,6 @@ public final class JdbcAuditStore implements AuditRecordStore {
    * <p>A builder is not thread-safe; the store it builds is.
    */
   public static final class Builder {
-    private static final Pattern PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,30}");
     private static final Pattern CHAIN = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
 
     private final DataSource dataSource;
@@ -321,9 +321,7 @@ public final class JdbcAuditStore implements AuditRecordStore {
      */
     public Builder schema(String schema) {
       Objects.requireNonNull(schema, "schema");
-      if (schema.isBlank() || schema.indexOf('\0') >= 0) {
-        problems.add("schema must be non-blank and free of NUL characters");
-      }
+      TableNaming.checkSchema(schema, problems);
       this.schema = schema;
       return this;
     }
@@ -334,10 +332,7 @@ public final class JdbcAuditStore implements AuditRecordStore {
      */
     public Builder tablePrefix(String tablePrefix) {
       Objects.requireNonNull(tablePrefix, "tablePrefix");
-      if (!PREFIX.matcher(tablePrefix).matches()) {
-        problems.add("tablePrefix must be a letter or underscore and up to 30 letters, digits and underscores"
-            + " but was " + tablePrefix);
-      }
+      TableNaming.checkPrefix(tablePrefix, problems);
       this.tablePrefix = tablePrefix;
       return this;
     }

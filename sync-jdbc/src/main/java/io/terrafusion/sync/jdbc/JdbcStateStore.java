@@ -19,6 +19,7 @@ import io.terrafusion.sync.jdbc.internal.StateSchema;
 import io.terrafusion.sync.jdbc.internal.StateStatements;
 import io.terrafusion.sync.jdbc.internal.StateStatements.Queue;
 import io.terrafusion.sync.jdbc.internal.StateTables;
+import io.terrafusion.sync.jdbc.internal.TableNaming;
 import io.terrafusion.sync.spi.StateStore;
 import io.terrafusion.sync.spi.TargetStore;
 import io.terrafusion.sync.spi.TransactionalWrite;
@@ -33,7 +34,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -381,7 +381,6 @@ public final class JdbcStateStore implements StateStore {
    * <p>A builder is not thread-safe; the store it builds is.
    */
   public static final class Builder {
-    private static final Pattern PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,30}");
 
     private final DataSource dataSource;
     private final List<String> problems = new ArrayList<>();
@@ -398,9 +397,7 @@ public final class JdbcStateStore implements StateStore {
      */
     public Builder schema(String schema) {
       Objects.requireNonNull(schema, "schema");
-      if (schema.isBlank() || schema.indexOf('\0') >= 0) {
-        problems.add("schema must be non-blank and free of NUL characters");
-      }
+      TableNaming.checkSchema(schema, problems);
       this.schema = schema;
       return this;
     }
@@ -411,10 +408,7 @@ public final class JdbcStateStore implements StateStore {
      */
     public Builder tablePrefix(String tablePrefix) {
       Objects.requireNonNull(tablePrefix, "tablePrefix");
-      if (!PREFIX.matcher(tablePrefix).matches()) {
-        problems.add("tablePrefix must be a letter or underscore and up to 30 letters, digits and underscores"
-            + " but was " + tablePrefix);
-      }
+      TableNaming.checkPrefix(tablePrefix, problems);
       this.tablePrefix = tablePrefix;
       return this;
     }
