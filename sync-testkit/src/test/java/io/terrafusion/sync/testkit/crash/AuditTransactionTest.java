@@ -50,7 +50,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class AuditTransactionTest {
   private static final TableId ITEMS = TableId.of("items");
-  private static final String MARKER = "refused at commit";
+  private static final String MARKER = CommitRefusal.MARKER;
   private static final Set<AuditEventType> ROWS =
       Set.of(AuditEventType.ROW_INSERTED, AuditEventType.ROW_UPDATED, AuditEventType.ROW_DELETED);
 
@@ -63,12 +63,8 @@ class AuditTransactionTest {
   void createDatabase() {
     ServerDatabase.require(Kind.POSTGRESQL);
     db = ServerDatabase.create(Kind.POSTGRESQL, "tfcrash_audit_tx");
-    db.execute("CREATE TABLE items (id BIGINT PRIMARY KEY, name TEXT NOT NULL)",
-        "CREATE FUNCTION refuse_marker() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-            + " IF NEW.name = '" + MARKER + "' THEN RAISE EXCEPTION 'marker row %', NEW.id; END IF;"
-            + " RETURN NULL; END $$",
-        "CREATE CONSTRAINT TRIGGER refuse_marker AFTER INSERT OR UPDATE ON items"
-            + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_marker()");
+    db.execute("CREATE TABLE items (id BIGINT PRIMARY KEY, name TEXT NOT NULL)");
+    CommitRefusal.install(db);
     store = db.store();
     state = JdbcStateStore.create(db.dataSource());
     audit = JdbcAuditStore.create(db.dataSource());

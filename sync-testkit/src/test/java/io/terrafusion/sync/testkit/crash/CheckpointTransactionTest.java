@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CheckpointTransactionTest {
   private static final TableId ITEMS = TableId.of("items");
-  private static final String MARKER = "refused at commit";
+  private static final String MARKER = CommitRefusal.MARKER;
 
   private ServerDatabase db;
   private JdbcStore store;
@@ -42,12 +42,8 @@ class CheckpointTransactionTest {
   void createDatabase() {
     ServerDatabase.require(Kind.POSTGRESQL);
     db = ServerDatabase.create(Kind.POSTGRESQL, "tfcrash_checkpoint_tx");
-    db.execute("CREATE TABLE items (id BIGINT PRIMARY KEY, name TEXT NOT NULL)",
-        "CREATE FUNCTION refuse_marker() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-            + " IF NEW.name = '" + MARKER + "' THEN RAISE EXCEPTION 'marker row %', NEW.id; END IF;"
-            + " RETURN NULL; END $$",
-        "CREATE CONSTRAINT TRIGGER refuse_marker AFTER INSERT OR UPDATE ON items"
-            + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_marker()");
+    db.execute("CREATE TABLE items (id BIGINT PRIMARY KEY, name TEXT NOT NULL)");
+    CommitRefusal.install(db);
     store = db.store();
     state = JdbcStateStore.create(db.dataSource());
     items = store.table(ITEMS).orElseThrow();

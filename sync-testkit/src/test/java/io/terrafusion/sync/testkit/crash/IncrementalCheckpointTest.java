@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class IncrementalCheckpointTest {
   private static final TableId ITEMS = TableId.of("items");
-  private static final String MARKER = "refused at commit";
+  private static final String MARKER = CommitRefusal.MARKER;
   private static final String DDL = "CREATE TABLE items (id BIGINT PRIMARY KEY, name TEXT NOT NULL,"
       + " updated_at TIMESTAMP NOT NULL)";
 
@@ -40,12 +40,8 @@ class IncrementalCheckpointTest {
     source = ServerDatabase.create(Kind.POSTGRESQL, "tfcrash_incremental_source");
     target = ServerDatabase.create(Kind.POSTGRESQL, "tfcrash_incremental_target");
     source.execute(DDL);
-    target.execute(DDL,
-        "CREATE FUNCTION refuse_marker() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-            + " IF NEW.name = '" + MARKER + "' THEN RAISE EXCEPTION 'marker row %', NEW.id; END IF;"
-            + " RETURN NULL; END $$",
-        "CREATE CONSTRAINT TRIGGER refuse_marker AFTER INSERT OR UPDATE ON items"
-            + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_marker()");
+    target.execute(DDL);
+    CommitRefusal.install(target);
   }
 
   @AfterEach
